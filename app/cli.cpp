@@ -7,8 +7,8 @@ namespace touchdown::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"inspect", "touchdown inspect FILE [--json]", "summary of a C3D, TRC, MOT or STO file (counts, rates, units, axes, plates, events, warnings)", run_inspect},
-      {"convert", "touchdown convert IN OUT", "convert a lab file: OUT ending in .trc (markers), .mot (analog/forces) or .csv", run_convert},
+      {"inspect", "touchdown inspect FILE [--forces MOT] [--json]", "summary of a C3D, TRC, MOT or STO file (counts, rates, units, axes, plates, events, warnings)", run_inspect},
+      {"convert", "touchdown convert IN OUT [--forces MOT] [--quiet]", "convert a lab file: OUT ending in .trc (markers), .mot/.sto (analog and forces), .csv (markers, one row per frame) or .c3d", run_convert},
   };
   return table;
 }

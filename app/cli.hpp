@@ -1,5 +1,6 @@
 #pragma once
 // Shared command-line plumbing: the subcommand table and a small option parser.
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
