@@ -39,5 +39,6 @@ ParsedArgs parse_args(const std::vector<std::string>& args, const std::set<std::
 
 int run_inspect(const std::vector<std::string>& args);
 int run_convert(const std::vector<std::string>& args);
+int run_analyze(const std::vector<std::string>& args);
 
 }  // namespace touchdown::cli
