@@ -55,7 +55,10 @@ Measured strike_index(const Body& body, const SideLandmarks& foot, const Stance&
   if (plate == nullptr) return Measured::absent(unit, "no force plate under this stance");
   if (!(plate->rate_hz > 0) || plate->cop_m.empty()) return Measured::absent(unit, "force plate has no centre of pressure");
   const double window_end = stance.ic_s + options.strike_index_window_fraction * (stance.to_s - stance.ic_s);
-  const auto first = static_cast<std::size_t>(std::max(0.0, std::ceil(stance.ic_s * plate->rate_hz - 1e-6)));
+  const double first_sample = std::ceil(stance.ic_s * plate->rate_hz - 1e-6);
+  if (!std::isfinite(window_end) || !(first_sample < static_cast<double>(plate->cop_m.size())))
+    return Measured::absent(unit, "stance lies outside the force recording");
+  const auto first = static_cast<std::size_t>(std::max(0.0, first_sample));
   const Vec3 up = unit_vector(body.up);
   std::vector<double> indices;
   bool foot_missing = false, foot_degenerate = false;
@@ -89,11 +92,12 @@ Measured strike_index(const Body& body, const SideLandmarks& foot, const Stance&
   std::nth_element(indices.begin(), middle, indices.end());
   double median = *middle;
   if (indices.size() % 2 == 0) median = 0.5 * (median + *std::max_element(indices.begin(), middle));
+  // The sample count stays out of the method so that steps made the same way share one method string.
   char method[200];
   std::snprintf(method, sizeof method,
-                "median over %zu COP samples in the first %g%% of stance, COP projected on heel->toe (horizontal), "
+                "median over the COP samples in the first %g%% of stance, COP projected on heel->toe (horizontal), "
                 "heel = 0, toe = 100",
-                indices.size(), 100 * options.strike_index_window_fraction);
+                100 * options.strike_index_window_fraction);
   return Measured::of(median, unit, method);
 }
 

@@ -133,7 +133,8 @@ KneeMetrics compute_knee(const Body& body, const Stance& stance, const KneeOptio
     const double first_frame = std::floor(ic * body.rate_hz) + 1;
     double peak = at_ic;
     std::size_t used = 0;
-    for (double frame = first_frame; frame / body.rate_hz <= half_end + 1e-9; frame += 1) {
+    const double frames = static_cast<double>(s.leg.hip_centre.size());
+    for (double frame = std::max(first_frame, 0.0); frame < frames && frame / body.rate_hz <= half_end + 1e-9; frame += 1) {
       const double flexion = s.flexion_deg(method, frame / body.rate_hz);
       if (!std::isfinite(flexion)) continue;
       peak = std::max(peak, flexion);

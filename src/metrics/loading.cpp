@@ -43,6 +43,10 @@ SampleWindow stance_window(const ForceSignals& forces, const Stance& stance) {
   }
   const double first = std::round(stance.ic_s * forces.rate_hz);
   const double last = std::min(std::round(stance.to_s * forces.rate_hz), n - 1);
+  if (!std::isfinite(first) || !std::isfinite(last)) {
+    w.reason = "stance times are not finite";
+    return w;
+  }
   if (first < 0 || first >= n) {
     w.reason = "stance lies outside the force recording";
     return w;

@@ -1,5 +1,7 @@
 // build_session: every per-step metric, the per-side summaries, symmetry, cadence and provenance.
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <set>
 #include <string>
 
@@ -20,16 +22,21 @@ LoadingMetrics loading_absent(const std::string& reason) {
   return m;
 }
 
-Measured mean_of(const std::vector<StepMetrics>& steps, const Measured& (*get)(const StepMetrics&), std::size_t& n) {
+// Mean of one metric over every step (both feet) and how many steps had it.
+struct StepMean {
+  std::optional<double> mean;
+  std::size_t n = 0;
+};
+StepMean mean_over_steps(const std::vector<StepMetrics>& steps, const Measured& (*get)(const StepMetrics&)) {
+  StepMean result;
   double sum = 0;
-  n = 0;
   for (const StepMetrics& step : steps)
     if (const Measured& m = get(step); m.value) {
       sum += *m.value;
-      ++n;
+      ++result.n;
     }
-  if (n == 0) return Measured::absent("", "");
-  return Measured::of(sum / static_cast<double>(n), "", "");
+  if (result.n > 0) result.mean = sum / static_cast<double>(result.n);
+  return result;
 }
 
 Provenance make_provenance(const Body& body, const MetricsOptions& options, const SessionInputs& inputs,
@@ -78,7 +85,9 @@ Provenance make_provenance(const Body& body, const MetricsOptions& options, cons
     p.methods["strike_pattern"] = {steps.front().foot_strike.strike_pattern.method};
     p.methods["strike_pattern_si"] = {steps.front().foot_strike.strike_pattern_si.method};
   }
-  p.methods["extended_knee"] = {"knee_flexion_ic_deg < " + std::to_string(options.knee.extended_knee_threshold_deg) + " deg"};
+  char extended[64];
+  std::snprintf(extended, sizeof extended, "knee_flexion_ic_deg < %g deg", options.knee.extended_knee_threshold_deg);
+  p.methods["extended_knee"] = {extended};
   p.warnings = inputs.warnings;
   p.warnings.insert(p.warnings.end(), body.warnings.begin(), body.warnings.end());
   return p;
@@ -95,6 +104,8 @@ Session build_session(const Body& body, std::span<const Stance> stances, std::sp
   for (const Stance& s : stances) {
     if (s.side == Side::none)
       warnings.push_back("stance at " + std::to_string(s.ic_s) + " s skipped: not assigned to a foot");
+    else if (!std::isfinite(s.ic_s) || !std::isfinite(s.to_s) || !(s.to_s > s.ic_s))
+      warnings.push_back("stance at " + std::to_string(s.ic_s) + " s skipped: toe-off is not after initial contact");
     else
       sorted.push_back(s);
   }
@@ -132,16 +143,15 @@ Session build_session(const Body& body, std::span<const Stance> stances, std::sp
   }
 
   // Session speed: the belt speed, or the mean of the overground step speeds.
-  std::size_t n = 0;
   if (ground.ground == Ground::treadmill && ground.treadmill_speed_m_s) {
     session.speed_m_s = Measured::of(*ground.treadmill_speed_m_s, "m/s", "treadmill belt speed (given)");
+  } else if (const StepMean speed = mean_over_steps(
+                 session.steps, [](const StepMetrics& m) -> const Measured& { return m.timing.speed_m_s; });
+             speed.mean) {
+    session.speed_m_s = Measured::of(*speed.mean, "m/s", "mean step speed over " + std::to_string(speed.n) + " steps");
   } else {
-    session.speed_m_s = mean_of(session.steps, [](const StepMetrics& m) -> const Measured& { return m.timing.speed_m_s; }, n);
-    session.speed_m_s.unit = "m/s";
-    if (n > 0)
-      session.speed_m_s.method = "mean step speed over " + std::to_string(n) + " steps";
-    else
-      session.speed_m_s.missing_reason = session.steps.empty() ? "no steps" : session.steps.front().timing.speed_m_s.missing_reason;
+    session.speed_m_s = Measured::absent(
+        "m/s", session.steps.empty() ? "no steps" : session.steps.front().timing.speed_m_s.missing_reason);
   }
 
   // Leg stiffness needs the step's speed (else the session's) for the Morin model.
@@ -153,14 +163,12 @@ Session build_session(const Body& body, std::span<const Stance> stances, std::sp
                                                             options.body_mass_kg, options.loading);
   }
 
-  session.cadence_spm = mean_of(session.steps, [](const StepMetrics& m) -> const Measured& { return m.timing.step_time_s; }, n);
-  session.cadence_spm.unit = "steps/min";
-  if (n > 0) {
-    session.cadence_spm = Measured::of(60.0 / *session.cadence_spm.value, "steps/min",
-                                       "60 / mean step time over " + std::to_string(n) + " steps (both feet)");
-  } else {
-    session.cadence_spm.missing_reason = "no step time (no consecutive left-right contacts)";
-  }
+  const StepMean step_time =
+      mean_over_steps(session.steps, [](const StepMetrics& m) -> const Measured& { return m.timing.step_time_s; });
+  session.cadence_spm = step_time.mean ? Measured::of(60.0 / *step_time.mean, "steps/min",
+                                                      "60 / mean step time over " + std::to_string(step_time.n) +
+                                                          " steps (both feet)")
+                                       : Measured::absent("steps/min", "no step time (no consecutive left-right contacts)");
 
   session.left = summarize_side(session.steps, Side::left);
   session.right = summarize_side(session.steps, Side::right);

@@ -138,5 +138,19 @@ TEST(Session, StanceNamingAMissingPlateAndUnassignedStance) {
   EXPECT_NE(s.provenance.warnings.back().find("not assigned to a foot"), std::string::npos);
 }
 
+TEST(Session, NonsenseStanceTimesAreSkippedOrAbsentNeverACrash) {
+  testing::SyntheticTrial t = testing::synthetic_trial();
+  t.stances.push_back(testing::stance(Side::left, std::nan(""), 1.0, 0));
+  t.stances.push_back(testing::stance(Side::right, 1.3, 1.2, 0));
+  t.stances.push_back(testing::stance(Side::left, 1.45, 1e300, 0));
+  t.stances.push_back(testing::stance(Side::right, 1e300, 2e300, 0));
+  const Session s = build_session(t.body, t.stances, t.plates, t.options, t.inputs);
+  ASSERT_EQ(s.steps.size(), 6u);  // the NaN and the reversed stance are skipped with a warning
+  EXPECT_EQ(s.provenance.warnings.size(), 2u);
+  EXPECT_FALSE(s.steps[5].loading.active_peak_bw.value);
+  EXPECT_EQ(s.steps[5].loading.active_peak_bw.missing_reason, "stance lies outside the force recording");
+  EXPECT_FALSE(s.steps[5].knee.knee_flexion_ic_deg.value);
+}
+
 }  // namespace
 }  // namespace touchdown
