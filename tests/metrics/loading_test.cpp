@@ -95,6 +95,13 @@ TEST(Loading, DefaultFilterIsRecordedAndKeepsTheImpactPeak) {
   EXPECT_NE(m.valr_bw_s.method.find("50 Hz"), std::string::npos);
 }
 
+TEST(Loading, CutoffAtOrAboveNyquistLeavesForcesUnfilteredAndSaysSo) {
+  const PlateSeries plate = testing::plate_series(100, 50, heel_strike);  // 100 Hz: Nyquist 50 Hz
+  const ForceSignals f = prepare_force_signals(plate, Axis{2, 1}, Axis{0, 1}, 50.0);
+  EXPECT_EQ(f.filter, "unfiltered (cut-off 50 Hz not below the Nyquist frequency)");
+  for (std::size_t i = 0; i < f.vertical_n.size(); ++i) EXPECT_EQ(f.vertical_n[i], plate.force_n[i].z);  // untouched copy
+}
+
 TEST(Loading, LinearRampWithoutImpactPeakUsesBlackmoreWindowAndSlope) {
   // Rise at 20 kN/s to 2000 N at 100 ms, fall linearly to 0 at 250 ms: no peak in the first 25 %.
   constexpr double slope = 20000.0;
