@@ -23,8 +23,8 @@ void require_running(const EventResult& events, const Body& body) {
   if (events.stances.size() < 2) {
     throw AnalysisError("not a running trial: " + std::to_string(events.stances.size()) + " stance(s) found by the " +
                         events.method +
-                        " method; at least 2 are needed (a trial where the feet never leave the ground, i.e. "
-                        "no flight phase, gives none: walking?)");
+                        " method, at least 2 are needed (no flight phase: both feet on the ground at once (walking?), "
+                        "or the recording is too short)");
   }
   std::vector<Stance> stances = events.stances;
   std::sort(stances.begin(), stances.end(), [](const Stance& a, const Stance& b) { return a.ic_s < b.ic_s; });
