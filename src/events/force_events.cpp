@@ -101,9 +101,10 @@ std::vector<LoadedInterval> hysteresis_intervals(const PlateSeries& plate, const
     loaded = true;
     current = LoadedInterval{0.0, 0.0, true, false, false};
   }
+  double f = first;
   for (std::size_t i = 1; i < n; ++i) {
-    const double f = vertical_force(plate, i, up);
-    const double previous = vertical_force(plate, i - 1, up);
+    const double previous = f;
+    f = vertical_force(plate, i, up);
     if (std::isnan(f)) {
       if (loaded) {
         current.end = static_cast<double>(i - 1);
@@ -315,21 +316,21 @@ EventResult detect_force_events(const std::vector<PlateSeries>& plates, const st
         ++too_short;
         continue;
       }
-      const std::string where = plate_name + " " + format_time(ic_s) + "-" + format_time(to_s);
+      auto where = [&] { return plate_name + " " + format_time(ic_s) + "-" + format_time(to_s); };
       if (interval.partial_start || interval.partial_end) {
-        result.warnings.push_back("stance on " + where + " is partial (" +
+        result.warnings.push_back("stance on " + where() + " is partial (" +
                                   (interval.partial_start ? "already loaded at the first sample"
                                                           : "still loaded at the last sample") +
                                   "): dropped");
         continue;
       }
       if (interval.interrupted) {
-        result.warnings.push_back("stance on " + where + " has missing force samples: dropped");
+        result.warnings.push_back("stance on " + where() + " has missing force samples: dropped");
         continue;
       }
       if (info != nullptr) {
         if (const auto edge = closest_edge_approach(*info, plate, up, interval); edge && *edge < kEdgeMarginM) {
-          result.warnings.push_back("stance on " + where + ": the centre of pressure comes " +
+          result.warnings.push_back("stance on " + where() + ": the centre of pressure comes " +
                                     format_number(std::round(*edge * 1000.0)) +
                                     " mm from the plate edge (foot probably partly off the plate): dropped");
           continue;
@@ -347,7 +348,7 @@ EventResult detect_force_events(const std::vector<PlateSeries>& plates, const st
         const auto decision = events_detail::assign_stance_side(*body, left, right, ic_s, to_s);
         stance.side = decision.side;
         if (decision.side == Side::none)
-          result.warnings.push_back("stance on " + where + ": foot not identified (" + decision.reason + ")");
+          result.warnings.push_back("stance on " + where() + ": foot not identified (" + decision.reason + ")");
       }
       result.stances.push_back(stance);
     }
