@@ -309,6 +309,11 @@ EventResult detect_force_events(const std::vector<PlateSeries>& plates, const st
     std::vector<LoadedInterval> intervals = hysteresis_intervals(plate, up, used);
     merge_short_flights(intervals, options.min_flight_s * plate.rate_hz);
     std::size_t too_short = 0;
+    struct Unidentified {
+      std::string reason, first_where;
+      std::size_t count = 0;
+    };
+    std::vector<Unidentified> unidentified;
     const double sample_s = 1.0 / plate.rate_hz;
     for (const LoadedInterval& interval : intervals) {
       const double ic_s = interval.begin * sample_s, to_s = interval.end * sample_s;
@@ -347,11 +352,21 @@ EventResult detect_force_events(const std::vector<PlateSeries>& plates, const st
       } else if (body != nullptr) {
         const auto decision = events_detail::assign_stance_side(*body, left, right, ic_s, to_s);
         stance.side = decision.side;
-        if (decision.side == Side::none)
-          result.warnings.push_back("stance on " + where() + ": foot not identified (" + decision.reason + ")");
+        if (decision.side == Side::none) {
+          // One line per reason, not per stance: a body without feet would otherwise flood the report.
+          auto same = std::find_if(unidentified.begin(), unidentified.end(),
+                                   [&](const auto& u) { return u.reason == decision.reason; });
+          if (same == unidentified.end())
+            unidentified.push_back({decision.reason, where(), 1});
+          else
+            ++same->count;
+        }
       }
       result.stances.push_back(stance);
     }
+    for (const auto& u : unidentified)
+      result.warnings.push_back(std::to_string(u.count) + " stance(s) on " + plate_name + ", first " + u.first_where +
+                                ": foot not identified (" + u.reason + ")");
     if (too_short > 0)
       result.warnings.push_back(plate_name + ": " + std::to_string(too_short) + " loaded interval(s) shorter than " +
                                 format_number(options.min_stance_s * 1000.0) + " ms ignored (not a stance)");

@@ -90,6 +90,18 @@ TEST(ForceEvents, OneTreadmillPlateIsSplitIntoLeftAndRightByTheFootMarkers) {
   EXPECT_FALSE(contains(events.warnings, "foot not identified"));
 }
 
+TEST(ForceEvents, ABodyWithoutFeetLeavesSidesUnknownWithOneWarning) {
+  auto gait = make_gait(GaitSpec{});
+  gait.body.left.heel.clear();
+  const EventResult events = detect_force_events({gait.treadmill}, {}, &gait.body);
+  ASSERT_EQ(events.stances.size(), gait.truth.size());
+  for (const Stance& s : events.stances) EXPECT_EQ(s.side, Side::none);
+  EXPECT_EQ(std::count_if(events.warnings.begin(), events.warnings.end(),
+                          [](const std::string& w) { return w.find("foot not identified") != std::string::npos; }),
+            1);
+  EXPECT_TRUE(contains(events.warnings, std::to_string(gait.truth.size()) + " stance(s)"));
+}
+
 TEST(ForceEvents, WithoutBodyOrAssignedPlateTheSideStaysUnknown) {
   const auto gait = make_gait(GaitSpec{});
   const EventResult events = detect_force_events({gait.treadmill}, {}, nullptr);
