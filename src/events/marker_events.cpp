@@ -63,9 +63,8 @@ struct Contact {
 };
 
 struct MarkerSignals {
-  const std::vector<double>* height = nullptr;
-  std::vector<double> acceleration;
-  std::vector<double> jerk;
+  const std::vector<double>* height = nullptr;  // above the marker's floor level, m
+  std::vector<double> acceleration, jerk;       // vertical
 };
 
 constexpr double kRisingEdgeS = 0.040;  // an impact's deceleration builds up within a few tens of ms
@@ -131,7 +130,6 @@ bool is_peak(const std::vector<double>& s, std::size_t i) {
          s[i] >= s[i - 1] && s[i] > s[i + 1];
 }
 
-std::size_t argmax(const std::vector<double>& s, std::size_t w0, std::size_t w1);
 // Largest sample of s in [w0, w1] (NaN skipped); n when none.
 std::size_t argmax(const std::vector<double>& s, std::size_t w0, std::size_t w1) {
   std::size_t best = s.size();
@@ -249,7 +247,8 @@ EventResult detect_marker_events(const Body& body, const MarkerEventOptions& opt
   result.method = "markers";
   result.parameters = {
       "cutoff_hz=" + (options.cutoff_hz > 0 ? format_number(options.cutoff_hz) : std::string("none (body as given)")),
-      "ic=first vertical-acceleration peak of heel/toe/fifth metatarsal (Handsaker 2016)",
+      "ic=earliest landing of heel/toe/fifth metatarsal: midpoint of its vertical jerk and acceleration peaks "
+      "(after Handsaker 2016)",
       std::string("to=toe vertical ") + (options.toe_off_by_jerk ? "jerk" : "acceleration") + " peak",
       "contact_height_m=" + format_number(tuning.contact_height_m),
       "landing_height_m=" + format_number(tuning.landing_height_m),
