@@ -61,8 +61,15 @@ struct Combination {
 
 }  // namespace
 
-C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters, std::uint64_t file_size,
-                        const std::string& file_name, std::vector<std::string>& warnings) {
+C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters, const ByteSource& source,
+                        std::vector<std::string>& warnings) {
+  const std::uint64_t file_size = source.size();
+  const std::string& file_name = source.name();
+  auto trailing_zero = [&](std::uint64_t offset, std::uint64_t bytes) {
+    std::vector<std::byte> tail(static_cast<std::size_t>(bytes));
+    source.read(offset, tail, "data section");
+    return std::all_of(tail.begin(), tail.end(), [](std::byte b) { return b == std::byte{0}; });
+  };
   C3dLayout layout;
   layout.processor = parameters.processor;
 
@@ -226,9 +233,15 @@ C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters
   if (fb > 0 && !exact) {
     const std::uint64_t available = layout.data_offset <= file_size ? file_size - layout.data_offset : 0;
     const std::uint64_t fit = available / fb;
+    // Frames taken from the file size: the final block's zero padding can look like whole frames.
+    auto fit_without_padding = [&] {
+      std::uint64_t n = fit;
+      while (n > 0 && fit - n < (kBlockSize - 1) / fb + 1 && trailing_zero(layout.data_offset + (n - 1) * fb, fb)) --n;
+      return n;
+    };
     if (!have_declared_frames) {
-      frames = fit;
-      warnings.push_back("C3D: no frame count in the header or parameters; " + std::to_string(fit) +
+      frames = fit_without_padding();
+      warnings.push_back("C3D: no frame count in the header or parameters; " + std::to_string(frames) +
                          " frames taken from the file size");
     } else if (frames > fit) {
       if (fit == 0)
@@ -240,16 +253,23 @@ C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters
                          " frames but the file holds only " + std::to_string(fit) + " complete frames; reading " +
                          std::to_string(fit));
       frames = fit;
-    } else if (frames < fit &&
-               ((fit - frames) % 65536 == 0 || frames == 65535 || header.last_frame == 65535)) {
-      // 16-bit frame counts wrap or saturate at 65535 on long trials (C3D User Guide, "The C3D frame count").
-      warnings.push_back("C3D: " + frame_counts[chosen.index[4]].source + " declares " + std::to_string(frames) +
-                         " frames, a 16-bit count that wrapped or saturated; the file holds " + std::to_string(fit) +
-                         " frames, all read");
-      frames = fit;
-    } else if (available - frames * fb >= kBlockSize) {
-      warnings.push_back("C3D: " + std::to_string(available - frames * fb) + " bytes after the last of the " +
-                         std::to_string(frames) + " declared frames are ignored");
+    } else if (frames < fit) {
+      // 16-bit frame counts wrap (mod 65536) or saturate at 65535 on long trials (C3D User Guide,
+      // "The C3D frame count"): the count that fills the file is the true one.
+      const std::uint64_t wrapped = frames + (fit - frames) / 65536 * 65536;
+      if (wrapped > frames && available - wrapped * fb < kBlockSize) {
+        warnings.push_back("C3D: " + frame_counts[chosen.index[4]].source + " declares " + std::to_string(frames) +
+                           " frames, a 16-bit count that wrapped; the file holds " + std::to_string(wrapped) + " frames, all read");
+        frames = wrapped;
+      } else if (frames == 65535 || header.last_frame == 65535) {
+        const std::uint64_t n = fit_without_padding();
+        warnings.push_back("C3D: " + frame_counts[chosen.index[4]].source + " declares " + std::to_string(frames) +
+                           " frames, a 16-bit count that saturated; " + std::to_string(n) + " frames taken from the file size");
+        frames = n;
+      } else if (available - frames * fb >= kBlockSize) {
+        warnings.push_back("C3D: " + std::to_string(available - frames * fb) + " bytes after the last of the " +
+                           std::to_string(frames) + " declared frames are ignored");
+      }
     }
   }
   layout.frames = frames;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "io/c3d/byte_source.hpp"
 #include "io/c3d/header.hpp"
 #include "touchdown/c3d.hpp"
 
@@ -36,7 +37,9 @@ struct C3dLayout {
   [[nodiscard]] std::uint64_t frame_bytes() const { return frame_words() * word_bytes(); }
 };
 
-C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters, std::uint64_t file_size,
-                        const std::string& file_name, std::vector<std::string>& warnings);
+// `source` gives the file size and, where the frame count must come from the file size, the final
+// block (to tell zero padding from frames).
+C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters, const ByteSource& source,
+                        std::vector<std::string>& warnings);
 
 }  // namespace touchdown::c3d

@@ -97,7 +97,9 @@ std::vector<ForcePlate> map_force_plates(const MappingContext& context, std::siz
       for (std::size_t c = 0; c < 4; ++c)
         for (int a = 0; a < 3; ++a) plate.corners[c][a] = corners[p * 12 + c * 3 + static_cast<std::size_t>(a)];
     } else {
-      warnings.push_back("C3D: " + name + " has no FORCE_PLATFORM:CORNERS; corners left at 0");
+      // Without corners the plate cannot be placed in the lab: forces and COP would be silently wrong.
+      warnings.push_back("C3D: " + name + " has no FORCE_PLATFORM:CORNERS, so its place in the lab is unknown; plate ignored");
+      continue;
     }
     if (origins.size() >= (p + 1) * 3) {
       plate.origin = Vec3{origins[p * 3], origins[p * 3 + 1], origins[p * 3 + 2]};

@@ -99,7 +99,7 @@ Trial read_trial(const ByteSource& source, const C3dReadOptions& options) {
   Trial trial;
   auto& warnings = trial.warnings;
   warnings = structure.parameters.warnings;
-  const C3dLayout layout = decide_layout(structure.header, structure.parameters, source.size(), source.name(), warnings);
+  const C3dLayout layout = decide_layout(structure.header, structure.parameters, source, warnings);
   const MappingContext context{structure.header, structure.parameters, layout, warnings};
 
   trial.source.path = source.name();
