@@ -160,7 +160,8 @@ C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters
     add_candidate(frame_counts, static_cast<std::uint64_t>(point_frames->unsigned_number(0)), "POINT:FRAMES");
   if (auto long_frames = first_number(parameters, "POINT", "LONG_FRAMES"); long_frames && *long_frames >= 0 && *long_frames < 1e12)
     add_candidate(frame_counts, static_cast<std::uint64_t>(std::llround(*long_frames)), "POINT:LONG_FRAMES");
-  if (header.last_frame >= header.first_frame)
+  // A header last frame of 65535 is the C3D convention for "longer than 16 bits": not a count.
+  if (header.last_frame >= header.first_frame && (header.last_frame != 65535 || frame_counts.empty()))
     add_candidate(frame_counts, std::uint64_t{header.last_frame} - header.first_frame + 1U,
                   "header frames " + std::to_string(header.first_frame) + ".." + std::to_string(header.last_frame));
   const bool have_declared_frames = !frame_counts.empty();
