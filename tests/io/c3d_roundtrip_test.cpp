@@ -200,6 +200,17 @@ TEST(C3dRoundTrip, LongTrialUsesFloatFrameCountAndTrialGroup) {
   expect_same_samples(original, back);
 }
 
+TEST(C3dRoundTrip, EmptyTrialComesBackEmpty) {
+  const Trial original = make_trial(0, 3, 2, 5);
+  TempFile file("empty.c3d");
+  write_c3d(original, file.path());
+  const Trial back = read_c3d(file.path());
+  EXPECT_EQ(back.points.frames, 0U);
+  EXPECT_EQ(back.points.tracks.size(), 3U);
+  EXPECT_EQ(back.analog.channels.size(), 2U);
+  EXPECT_EQ(back.analog.samples_per_channel, 0U);
+}
+
 TEST(C3dRoundTrip, WriterRefusesTrialsC3dCannotHold) {
   TempFile file("refused.c3d");
   Trial odd = make_trial(10, 1, 1, 2);

@@ -516,5 +516,38 @@ TEST(C3dBroken, HugeDeclaredCountsNeverAllocate) {
   expect_input_error(b.build(), "no complete frame", 1024);
 }
 
+TEST(C3dBroken, CountsOfAnyTypeAndMagnitudeAreSafe) {
+  // Fuzzer find: ANALOG:USED stored as the float 1.47e-39 became a zero divisor. Every count-like
+  // parameter, stored as a float with awkward values, must give a Trial or an InputError.
+  const double values[] = {1.46939e-39, 0.5, -3.0, 1e30, std::numeric_limits<double>::quiet_NaN(), 65535.0};
+  const std::pair<const char*, const char*> parameters[] = {
+      {"ANALOG", "USED"},         {"POINT", "USED"},           {"POINT", "FRAMES"},         {"POINT", "DATA_START"},
+      {"FORCE_PLATFORM", "USED"}, {"FORCE_PLATFORM", "TYPE"},  {"FORCE_PLATFORM", "CHANNEL"}, {"EVENT", "USED"},
+      {"TRIAL", "ACTUAL_START_FIELD"}, {"ANALOG", "OFFSET"}};
+  for (const auto& [group, name] : parameters) {
+    for (double value : values) {
+      C3dFileBuilder b;
+      describe(b, 1, 6, 1, 3, -1.0F);
+      b.group("FORCE_PLATFORM");
+      b.group("EVENT");
+      b.group("TRIAL");
+      b.ints("FORCE_PLATFORM", "USED", {}, {1});
+      b.ints("FORCE_PLATFORM", "TYPE", {1}, {2});
+      b.ints("FORCE_PLATFORM", "CHANNEL", {6, 1}, {1, 2, 3, 4, 5, 6});
+      b.floats("FORCE_PLATFORM", "CORNERS", {3, 4, 1}, std::vector<double>(12, 1.0));
+      b.ints("EVENT", "USED", {}, {1});
+      b.floats("EVENT", "TIMES", {2, 1}, {0, 0.01});
+      b.ints("TRIAL", "ACTUAL_START_FIELD", {2}, {1, 0});
+      b.floats(group, name, {1}, {value});
+      b.data_words.assign(3 * (4 + 6), 1.0);
+      try {
+        const Trial t = read(b.build());
+        EXPECT_LE(t.points.frames, 3U) << group << ":" << name << " = " << value;
+      } catch (const InputError&) {
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace touchdown

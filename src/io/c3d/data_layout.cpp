@@ -49,8 +49,8 @@ bool valid_rate(double r) { return std::isfinite(r) && r > 0 && r < 1e7; }
 std::optional<std::uint64_t> trial_field(const C3dParameters& p, std::string_view name) {
   const auto* q = numeric(p, "TRIAL", name);
   if (q == nullptr || q->type == 4) return std::nullopt;
-  std::uint64_t value = static_cast<std::uint64_t>(q->unsigned_number(0));
-  if (q->numbers.size() >= 2) value += static_cast<std::uint64_t>(q->unsigned_number(1)) << 16U;
+  std::uint64_t value = to_count(q->unsigned_number(0), 65535);
+  if (q->numbers.size() >= 2) value += std::uint64_t{to_count(q->unsigned_number(1), 65535)} << 16U;
   return value;
 }
 
@@ -113,12 +113,12 @@ C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters
   std::vector<Candidate<std::uint64_t>> offsets;
   if (header.data_block >= 2) add_candidate(offsets, (std::uint64_t{header.data_block} - 1) * kBlockSize, "header data block");
   if (auto ds = first_number(parameters, "POINT", "DATA_START"); ds && *ds >= 2)
-    add_candidate(offsets, (static_cast<std::uint64_t>(*ds) - 1) * kBlockSize, "POINT:DATA_START");
+    add_candidate(offsets, (to_count(*ds, 65535) - 1) * kBlockSize, "POINT:DATA_START");
   if (offsets.empty()) throw InputError(file_name, "no data section: header word 9 and POINT:DATA_START are both missing or 0", 16);
 
   // ---- points per frame ----
   std::vector<Candidate<std::size_t>> point_counts;
-  if (auto used = first_number(parameters, "POINT", "USED")) add_candidate(point_counts, static_cast<std::size_t>(*used), "POINT:USED");
+  if (auto used = first_number(parameters, "POINT", "USED")) add_candidate(point_counts, to_count(*used, 65535), "POINT:USED");
   add_candidate(point_counts, std::size_t{header.point_count}, "header point count");
 
   // ---- analog channels x samples per frame ----
@@ -132,7 +132,7 @@ C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters
   std::vector<Candidate<AnalogShape>> analog;
   const auto analog_used = first_number(parameters, "ANALOG", "USED");
   if (analog_used) {
-    const auto channels = static_cast<std::size_t>(*analog_used);
+    const auto channels = to_count(*analog_used, 65535);
     add_candidate(analog, AnalogShape{channels, channels > 0 ? std::max<std::size_t>(spf_primary, 1) : 0}, "ANALOG:USED");
     if (channels > 0 && spf_rates > 0 && spf_rates != spf_primary)
       add_candidate(analog, AnalogShape{channels, spf_rates}, "ANALOG:USED with ANALOG:RATE / POINT:RATE");
@@ -141,9 +141,8 @@ C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters
     const std::size_t words = header.analog_words_per_frame;
     const std::size_t spf = spf_primary > 0 ? spf_primary : 1;
     if (words % spf == 0) add_candidate(analog, AnalogShape{words / spf, spf}, "header analog words per frame");
-    if (analog_used && *analog_used > 0 && words % static_cast<std::size_t>(*analog_used) == 0)
-      add_candidate(analog, AnalogShape{static_cast<std::size_t>(*analog_used), words / static_cast<std::size_t>(*analog_used)},
-                    "header analog words per frame / ANALOG:USED");
+    if (const std::size_t used = analog_used ? to_count(*analog_used, 65535) : 0; used > 0 && words % used == 0)
+      add_candidate(analog, AnalogShape{used, words / used}, "header analog words per frame / ANALOG:USED");
   }
   if (analog.empty()) add_candidate(analog, AnalogShape{0, 0}, "no analog data");
 
@@ -157,7 +156,7 @@ C3dLayout decide_layout(const C3dHeader& header, const C3dParameters& parameters
   if (trial_start && trial_end && *trial_end >= *trial_start)
     add_candidate(frame_counts, *trial_end - *trial_start + 1, "TRIAL:ACTUAL_START_FIELD/ACTUAL_END_FIELD");
   if (point_frames != nullptr && point_frames->type != 4)
-    add_candidate(frame_counts, static_cast<std::uint64_t>(point_frames->unsigned_number(0)), "POINT:FRAMES");
+    add_candidate(frame_counts, std::uint64_t{to_count(point_frames->unsigned_number(0))}, "POINT:FRAMES");
   if (auto long_frames = first_number(parameters, "POINT", "LONG_FRAMES"); long_frames && *long_frames >= 0 && *long_frames < 1e12)
     add_candidate(frame_counts, static_cast<std::uint64_t>(std::llround(*long_frames)), "POINT:LONG_FRAMES");
   // A header last frame of 65535 is the C3D convention for "longer than 16 bits": not a count.

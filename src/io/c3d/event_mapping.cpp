@@ -52,7 +52,7 @@ std::vector<Event> map_events(const MappingContext& context) {
   const auto times = number_series(parameters, group, "TIMES");
   std::size_t count = times.size() / 2;
   if (auto used = first_number(parameters, group, "USED")) {
-    const auto declared = static_cast<std::size_t>(*used);
+    const auto declared = to_count(*used);
     if (declared > count)
       context.warnings.push_back("C3D: EVENT:USED is " + std::to_string(declared) + " but EVENT:TIMES holds " +
                                  std::to_string(count) + " times; " + std::to_string(count) + " events read");

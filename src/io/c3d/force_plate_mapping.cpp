@@ -33,7 +33,7 @@ std::vector<ForcePlate> map_force_plates(const MappingContext& context, std::siz
   const auto types = number_series(parameters, group, "TYPE");
   std::size_t used = 0;
   if (auto u = first_number(parameters, group, "USED")) {
-    used = static_cast<std::size_t>(*u);
+    used = to_count(*u, 65535);
   } else if (!types.empty()) {
     used = types.size();
     warnings.push_back("C3D: FORCE_PLATFORM:USED is missing; " + std::to_string(used) + " plates taken from FORCE_PLATFORM:TYPE");
@@ -69,7 +69,7 @@ std::vector<ForcePlate> map_force_plates(const MappingContext& context, std::siz
   for (std::size_t p = 0; p < used; ++p) {
     const std::string name = "plate " + std::to_string(p + 1);
     ForcePlate plate;
-    plate.type = static_cast<int>(types[p]);
+    plate.type = to_int(types[p]);
     plate.name = name;
     const std::size_t needed = known_type(plate.type) ? channels_for_type(plate.type) : rows;
     if (!known_type(plate.type))
@@ -84,12 +84,12 @@ std::vector<ForcePlate> map_force_plates(const MappingContext& context, std::siz
     for (std::size_t r = 0; r < needed; ++r) {
       const double number = channels[p * rows + r];
       if (!(number >= 1 && number <= static_cast<double>(analog_channels))) {
-        warnings.push_back("C3D: " + name + " refers to analog channel " + std::to_string(static_cast<long long>(number)) +
+        warnings.push_back("C3D: " + name + " refers to analog channel " + std::to_string(to_int(number)) +
                            " but the file has " + std::to_string(analog_channels) + " channels; plate ignored");
         channels_ok = false;
         break;
       }
-      plate.channels.push_back(static_cast<std::size_t>(number) - 1);
+      plate.channels.push_back(to_count(number) - 1);
     }
     if (!channels_ok) continue;
 

@@ -1,6 +1,8 @@
 #pragma once
 // Reading typed values out of the parameter tree, with the C3D conventions for long lists: more than
 // 255 entries continue in NAME2, NAME3, ... (C3D User Guide, "POINT:LABELS2", "ANALOG:SCALE2").
+#include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +11,19 @@
 #include "touchdown/c3d.hpp"
 
 namespace touchdown::c3d {
+
+// A parameter value used as a count or index: NaN and negatives give 0, fractions are dropped, and
+// values beyond `limit` are clamped (casting an out-of-range double to an integer is undefined).
+inline std::size_t to_count(double value, double limit = 4294967295.0) {
+  if (!(value >= 0)) return 0;
+  return static_cast<std::size_t>(value < limit ? value : limit);
+}
+inline int to_int(double value) {
+  if (!(value == value)) return 0;  // NaN
+  if (value <= -2147483648.0) return std::numeric_limits<int>::min();
+  if (value >= 2147483647.0) return std::numeric_limits<int>::max();
+  return static_cast<int>(value);
+}
 
 // NAME, NAME2, NAME3, ... concatenated (strings of character parameters).
 std::vector<std::string> string_series(const C3dParameters& parameters, std::string_view group, std::string_view name);

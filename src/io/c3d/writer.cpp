@@ -357,9 +357,11 @@ void write_c3d(const Trial& trial, const std::filesystem::path& path) {
     const auto u = static_cast<std::uint64_t>(std::max<std::int64_t>(v, 0));
     return {static_cast<std::int64_t>(u & 0xFFFFU), static_cast<std::int64_t>((u >> 16U) & 0xFFFFU)};
   };
-  const int trial_group = parameters.group("TRIAL", "Trial frame range");
-  parameters.integers(trial_group, "ACTUAL_START_FIELD", {2}, split(first_frame));
-  parameters.integers(trial_group, "ACTUAL_END_FIELD", {2}, split(std::max(last_frame, first_frame)));
+  if (frames > 0) {
+    const int trial_group = parameters.group("TRIAL", "Trial frame range");
+    parameters.integers(trial_group, "ACTUAL_START_FIELD", {2}, split(first_frame));
+    parameters.integers(trial_group, "ACTUAL_END_FIELD", {2}, split(last_frame));
+  }
   const int manufacturer = parameters.group("MANUFACTURER", "Writer");
   parameters.string(manufacturer, "COMPANY", "Touchdown");
   parameters.string(manufacturer, "SOFTWARE", "touchdown write_c3d");
