@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 #include "io/c3d_file_builder.hpp"
@@ -464,6 +465,12 @@ void expect_input_error(const std::vector<std::byte>& bytes, const std::string& 
     ASSERT_TRUE(e.byte_offset().has_value()) << e.what();
     EXPECT_EQ(*e.byte_offset(), offset) << e.what();
   }
+}
+
+TEST(C3dBroken, MissingFileAndDirectory) {
+  EXPECT_THROW((void)read_c3d("/nonexistent/touchdown.c3d"), InputError);
+  EXPECT_THROW((void)read_c3d(std::filesystem::temp_directory_path()), InputError);
+  EXPECT_THROW((void)read_c3d_parameters("/nonexistent/touchdown.c3d"), InputError);
 }
 
 TEST(C3dBroken, EmptyAndShortFiles) {
