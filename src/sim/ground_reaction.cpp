@@ -1,0 +1,210 @@
+#include "sim/ground_reaction.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <sstream>
+
+#include "touchdown/error.hpp"
+
+namespace touchdown::sim {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+constexpr const char* kSource = "runner parameters";
+
+// integral_0^1 sin^p(pi u) du
+double sine_power_mean(double p) {
+  return std::tgamma((p + 1.0) / 2.0) / (std::sqrt(kPi) * std::tgamma(p / 2.0 + 1.0));
+}
+
+std::string fixed(double value, int digits = 3) {
+  std::ostringstream out;
+  out.precision(digits);
+  out << std::fixed << value;
+  return out.str();
+}
+
+}  // namespace
+
+double GroundReaction::vertical_bw(double t) const {
+  if (!(t >= 0.0 && t <= tc_)) return 0.0;
+  double f = active_ * std::pow(std::sin(kPi * t / tc_), p_);
+  if (t < 2.0 * pulse_peak_s_) {
+    const double s = std::sin(kPi * t / (2.0 * pulse_peak_s_));
+    f += amplitude_ * s * s;
+  }
+  return f;
+}
+
+double GroundReaction::vertical_rate_bw_s(double t) const {
+  if (!(t >= 0.0 && t <= tc_)) return 0.0;
+  const double angle = kPi * t / tc_;
+  const double s = std::max(std::sin(angle), 0.0);
+  double rate = active_ * p_ * std::pow(s, p_ - 1.0) * std::cos(angle) * kPi / tc_;
+  if (t < 2.0 * pulse_peak_s_) rate += amplitude_ * kPi / (2.0 * pulse_peak_s_) * std::sin(kPi * t / pulse_peak_s_);
+  return rate;
+}
+
+double GroundReaction::anteroposterior_bw(double t) const {
+  if (!(t >= 0.0 && t <= tc_) || braking_ + propulsive_ <= 0.0) return 0.0;
+  if (t < braking_end_s_) return -braking_ * std::sin(kPi * t / braking_end_s_);
+  return propulsive_ * std::sin(kPi * (t - braking_end_s_) / (tc_ - braking_end_s_));
+}
+
+double GroundReaction::mediolateral_bw(double t) const {
+  if (!(t >= 0.0 && t <= tc_)) return 0.0;
+  return mediolateral_ * std::sin(kPi * t / tc_);
+}
+
+std::optional<double> GroundReaction::impact_peak_bw() const {
+  if (!impact_time_) return std::nullopt;
+  return vertical_bw(*impact_time_);
+}
+
+double GroundReaction::braking_impulse_bw_s() const { return -braking_ * 2.0 * braking_end_s_ / kPi; }
+double GroundReaction::propulsive_impulse_bw_s() const { return propulsive_ * 2.0 * (tc_ - braking_end_s_) / kPi; }
+double GroundReaction::vertical_impulse_bw_s() const {
+  return active_ * tc_ * sine_power_mean(p_) + amplitude_ * pulse_peak_s_;
+}
+
+std::optional<double> GroundReaction::first_local_maximum_s() const {
+  if (amplitude_ <= 0.0) return std::nullopt;
+  // The pulse ends at 2 tp; a maximum of the sum can only lie before that (the active hump rises).
+  const double end = std::min(2.0 * pulse_peak_s_, 0.5 * tc_);
+  constexpr int kScan = 400;
+  double previous_t = 0.0;
+  for (int i = 1; i <= kScan; ++i) {
+    const double t = end * i / kScan;
+    if (vertical_rate_bw_s(t) <= 0.0) {
+      double lo = previous_t, hi = t;  // rate > 0 at lo, <= 0 at hi
+      for (int k = 0; k < 200 && hi - lo > 1e-14 * tc_; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        (vertical_rate_bw_s(mid) > 0.0 ? lo : hi) = mid;
+      }
+      return 0.5 * (lo + hi);
+    }
+    previous_t = t;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> GroundReaction::first_crossing_s(double level, double from, double to) const {
+  constexpr int kScan = 4000;
+  double previous = from;
+  if (vertical_bw(from) >= level) return from;
+  for (int i = 1; i <= kScan; ++i) {
+    const double t = from + (to - from) * i / kScan;
+    if (vertical_bw(t) >= level) {
+      double lo = previous, hi = t;
+      for (int k = 0; k < 200 && hi - lo > 1e-15; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        (vertical_bw(mid) >= level ? hi : lo) = mid;
+      }
+      return 0.5 * (lo + hi);
+    }
+    previous = t;
+  }
+  return std::nullopt;
+}
+
+LoadingRates GroundReaction::loading_rates(double peak_bw, double peak_time_s) const {
+  LoadingRates rates;
+  rates.peak_bw = peak_bw;
+  rates.t20_s = first_crossing_s(0.2 * peak_bw, 0.0, peak_time_s).value_or(0.0);
+  rates.t80_s = first_crossing_s(0.8 * peak_bw, 0.0, peak_time_s).value_or(peak_time_s);
+  rates.valr_bw_s = rates.t80_s > rates.t20_s ? 0.6 * peak_bw / (rates.t80_s - rates.t20_s) : 0.0;
+  // VILR: scan, then golden-section refinement around the best sample.
+  constexpr int kScan = 2000;
+  const double span = rates.t80_s - rates.t20_s;
+  int best = 0;
+  double best_rate = -1e300;
+  for (int i = 0; i <= kScan; ++i) {
+    const double r = vertical_rate_bw_s(rates.t20_s + span * i / kScan);
+    if (r > best_rate) best_rate = r, best = i;
+  }
+  double lo = rates.t20_s + span * std::max(best - 1, 0) / kScan;
+  double hi = rates.t20_s + span * std::min(best + 1, kScan) / kScan;
+  const double golden = (std::sqrt(5.0) - 1.0) / 2.0;
+  for (int k = 0; k < 100 && hi - lo > 1e-14; ++k) {
+    const double a = hi - golden * (hi - lo), b = lo + golden * (hi - lo);
+    if (vertical_rate_bw_s(a) > vertical_rate_bw_s(b))
+      hi = b;
+    else
+      lo = a;
+  }
+  rates.vilr_bw_s = std::max(best_rate, vertical_rate_bw_s(0.5 * (lo + hi)));
+  return rates;
+}
+
+GroundReaction GroundReaction::solve(const GroundReactionTargets& targets) {
+  GroundReaction grf;
+  grf.tc_ = targets.contact_time_s;
+  grf.active_ = targets.active_peak_bw;
+  grf.pulse_peak_s_ = targets.impact_time_fraction * targets.contact_time_s;
+  grf.braking_ = targets.braking_peak_bw;
+  grf.propulsive_ = targets.propulsive_peak_bw;
+  grf.mediolateral_ = targets.mediolateral_peak_bw;
+  if (grf.braking_ + grf.propulsive_ > 0.0)
+    grf.braking_end_s_ = grf.tc_ * grf.propulsive_ / (grf.braking_ + grf.propulsive_);
+
+  // Stance impulse = 1 BW x step time; the active hump carries what the impact pulse does not.
+  auto solve_exponent = [&](double amplitude) {
+    const double needed = (targets.step_time_s - amplitude * grf.pulse_peak_s_) / (grf.active_ * grf.tc_);
+    constexpr double kMinP = 1.0, kMaxP = 12.0;
+    if (needed > sine_power_mean(kMinP) || needed < sine_power_mean(kMaxP)) {
+      const double implied = targets.step_time_s / (grf.tc_ * sine_power_mean(kMinP));
+      throw InputError(kSource,
+                       "active_peak_bw = " + fixed(grf.active_) + " cannot carry body weight over a step of " +
+                           fixed(targets.step_time_s) + " s with " + fixed(grf.tc_) +
+                           " s of contact (a half-sine would need about " + fixed(implied, 2) +
+                           " BW; peaks far above that make an implausibly narrow curve)");
+    }
+    double lo = kMinP, hi = kMaxP;  // sine_power_mean decreases with p
+    for (int k = 0; k < 200 && hi - lo > 1e-14; ++k) {
+      const double mid = 0.5 * (lo + hi);
+      (sine_power_mean(mid) > needed ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+  };
+
+  grf.p_ = solve_exponent(0.0);
+  const double target = targets.impact_peak_bw;
+  if (target > 0.0) {
+    // The first local maximum rises with the pulse amplitude (the exponent follows the amplitude to keep
+    // the impulse). Regula falsi (Illinois) on [no distinct peak, amplitude = target].
+    auto excess = [&](double amplitude) {
+      grf.amplitude_ = amplitude;
+      grf.p_ = solve_exponent(amplitude);
+      const auto peak = grf.first_local_maximum_s();
+      return peak ? grf.vertical_bw(*peak) - target : -target;
+    };
+    double lo = 0.0, hi = target;
+    double f_lo = excess(lo), f_hi = excess(hi);
+    int side = 0;
+    for (int k = 0; k < 200 && hi - lo > 1e-15 && f_hi > 1e-13; ++k) {
+      const double mid = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+      const double f_mid = excess(std::clamp(mid, lo, hi));
+      if (f_mid > 0) {
+        hi = mid, f_hi = f_mid;
+        if (side == 1) f_lo *= 0.5;
+        side = 1;
+      } else {
+        lo = mid, f_lo = f_mid;
+        if (side == -1) f_hi *= 0.5;
+        side = -1;
+      }
+    }
+    excess(hi);
+    grf.impact_time_ = grf.first_local_maximum_s();
+    if (!grf.impact_time_ || std::abs(grf.vertical_bw(*grf.impact_time_) - target) > 1e-9)
+      throw InputError(kSource, "impact_peak_bw = " + fixed(target) +
+                                    " does not form a distinct peak over the rising active force; use a larger "
+                                    "value, an earlier impact_time_fraction, or 0 for none");
+    if (*grf.impact_time_ >= 0.25 * grf.tc_)
+      throw InputError(kSource, "the impact peak would fall after 25 % of stance; use an earlier impact_time_fraction");
+  }
+  return grf;
+}
+
+}  // namespace touchdown::sim
