@@ -5,8 +5,8 @@
 // striker and a generated forefoot striker) and by exact-answer tests of the whole pipeline.
 //
 // The model (src/sim/, each file documents its part and its sources):
-// - Ground reaction (ground_reaction.hpp): per stance, vertical GRF = a raised-cosine impact pulse plus
-//   an active sin^p hump; p is solved so that the vertical impulse of a step equals body weight x step
+// - Ground reaction (ground_reaction.hpp): per stance, vertical GRF = a short impact pulse plus an
+//   active hump whose width is solved so that the vertical impulse of a step equals body weight x step
 //   time (impulse-momentum: the mean vertical GRF over whole strides is body weight), the pulse amplitude
 //   so that the first local maximum equals `impact_peak_bw`. AP: braking then propulsive half-sines with
 //   zero net impulse. ML: a small medial half-sine.
@@ -59,7 +59,8 @@ struct RunnerParameters {
   double knee_flexion_velocity_ic_deg_s = 200.0;  // already flexing at IC (minimum just before it)
   double knee_flexion_peak_stance_deg = 40.0;     // the maximum over stance
   double knee_flexion_peak_fraction = 0.42;       // when, as a fraction of stance
-  double knee_flexion_toe_off_deg = 20.0;         // minimum at toe-off
+  double knee_flexion_toe_off_deg = 20.0;
+  double knee_flexion_velocity_to_deg_s = -150.0;  // still extending at TO (minimum just after)
   double knee_flexion_swing_peak_deg = 95.0;      // at 40 % of swing
 
   // Foot roll-over, as fractions of stance, and the foot angle at toe-off (relative to standing, toes down).

@@ -16,6 +16,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr const char* kSource = "runner parameters";
 // Time for the heel pad and shoe to stop the contact point after IC (impact decelerations of ~5 g).
 constexpr double kSettleS = 0.015;
+constexpr double kAnkleRateAtToeOffDegS = -300.0;
+constexpr double kLateSwingPitchAboveStrikeDeg = 3.0;
 
 std::string fixed(double value, int digits = 1) {
   std::ostringstream out;
@@ -81,7 +83,7 @@ GaitModel::GaitModel(const RunnerParameters& parameters, const Anthropometry& bo
   landing_pitch_ = {strike_, -0.5 * strike_ / foot_flat_s_, 0.0, 0.0, 0.0, 0.0, foot_flat_s_};
   const double push_off = tc - heel_off_s_;
   const double toe_off = rad(parameters.foot_angle_toe_off_deg);
-  push_off_pitch_ = {0.0, 0.0, 0.0, toe_off, 1.5 * toe_off / push_off, 0.0, push_off};
+  push_off_pitch_ = {0.0, 0.0, 0.0, toe_off, 1.0 * toe_off / push_off, 0.0, push_off};
   landing_pivot_ = strike_ < 0 ? body.forefoot_pad : body.heel_pad;
   touchdown_velocity_ = {parameters.touchdown_speed_m_s, -parameters.touchdown_descent_m_s};
   settle_s_ = std::min(kSettleS, 0.5 * foot_flat_s_);
@@ -91,6 +93,14 @@ GaitModel::GaitModel(const RunnerParameters& parameters, const Anthropometry& bo
   ankle_ic_ = stance_foot(0.0).point(body.ankle);
   build_knee();
   choose_placement();
+  // At toe-off the ankle has nearly stopped plantarflexing (its peak plantarflexion comes just after):
+  // the foot then turns with the shank. The shank rate depends a little on the push-off, hence two passes.
+  const double average_rate = toe_off / push_off;
+  for (int pass = 0; pass < 2; ++pass) {
+    const double shank_rate = backward_rate([&](double tau) { return stance_pose(tau).shank; }, tc);
+    push_off_pitch_.v1 = std::clamp(shank_rate + rad(kAnkleRateAtToeOffDegS), 2.0 * average_rate, 0.3 * average_rate);
+    choose_placement();
+  }
   build_swing();
 }
 
@@ -102,24 +112,28 @@ void GaitModel::build_knee() {
   const double swing_peak_t = tc + 0.5 * swing;
   const double swing_peak = rad(p.knee_flexion_swing_peak_deg), stance_peak = rad(p.knee_flexion_peak_stance_deg);
   // The knee stays well flexed while the foot passes under the body, then extends quickly into touchdown.
-  const double late_t = tc + 0.8 * swing, late = ic + 0.55 * (swing_peak - ic);
+  const double late_t = tc + 0.75 * swing, late = ic + 0.6 * (swing_peak - ic);
   // The acceleration at IC, shared by the two ends of the periodic curve.
   const QuinticSpline around_ic({{swing_peak_t - stride, swing_peak, 0.0},
                                  {late_t - stride, late},
                                  {0.0, ic, ic_rate},
                                  {knee_peak_s_, stance_peak, 0.0}});
   const double ic_acceleration = around_ic.knots()[2].acceleration;
-  knee_ = QuinticSpline({{0.0, ic, ic_rate, ic_acceleration},
-                         {knee_peak_s_, stance_peak, 0.0},
-                         {tc, rad(p.knee_flexion_toe_off_deg), 0.0},
-                         {swing_peak_t, swing_peak, 0.0},
-                         {late_t, late},
-                         {stride, ic, ic_rate, ic_acceleration}});
+  const double to_rate = rad(p.knee_flexion_velocity_to_deg_s);
+  stance_knee_ = QuinticSpline({{0.0, ic, ic_rate, ic_acceleration},
+                                {knee_peak_s_, stance_peak, 0.0},
+                                {tc, rad(p.knee_flexion_toe_off_deg), to_rate}});
+  // Swing starts with its own (one-sided) acceleration: once the foot leaves the ground the knee is free to
+  // flex at once, which lifts the toes (a C2 join would leave them grazing the floor).
+  swing_knee_ = QuinticSpline({{tc, rad(p.knee_flexion_toe_off_deg), to_rate},
+                               {swing_peak_t, swing_peak, 0.0},
+                               {late_t, late},
+                               {stride, ic, ic_rate, ic_acceleration}});
   // The knots must be the extremes they stand for: no overshoot above the stance peak, no hyperextension.
   constexpr int kScan = 2000;
   for (int i = 0; i <= kScan; ++i) {
     const double t = stride * i / kScan;
-    const double flexion = knee_.value(t);
+    const double flexion = knee_flexion(t);
     if (t <= tc && flexion > rad(p.knee_flexion_peak_stance_deg) + 1e-12)
       throw InputError(kSource, "the knee curve would overshoot knee_flexion_peak_stance_deg; move "
                                 "knee_flexion_peak_fraction towards mid-stance or lower the IC flexion velocity");
@@ -166,7 +180,7 @@ double GaitModel::stance_hip_x(double tau, double ankle_ahead) const {
 double GaitModel::stance_hip_z(double tau, double ankle_ahead) const {
   const double lt = body_.thigh_m, ls = body_.shank_m;
   const P2 ankle = stance_foot(tau).point(body_.ankle);
-  const double reach_squared = lt * lt + ls * ls + 2 * lt * ls * std::cos(knee_.value(tau));
+  const double reach_squared = lt * lt + ls * ls + 2 * lt * ls * std::cos(knee_flexion(tau));
   const double h = stance_hip_x(tau, ankle_ahead) - ankle.x;
   if (h * h >= reach_squared) return kNaN;
   return ankle.z + std::sqrt(reach_squared - h * h);
@@ -179,7 +193,7 @@ void GaitModel::choose_placement() {
   double lo = 0.0, hi = 1e300;
   for (int i = 0; i <= kSamples; ++i) {
     const double tau = tc * i / kSamples;
-    const double reach = std::sqrt(lt * lt + ls * ls + 2 * lt * ls * std::cos(knee_.value(tau)));
+    const double reach = std::sqrt(lt * lt + ls * ls + 2 * lt * ls * std::cos(knee_flexion(tau)));
     const double offset = stance_hip_x(tau, 0.0) - stance_foot(tau).point(body_.ankle).x;
     lo = std::max(lo, offset - reach);
     hi = std::min(hi, offset + reach);
@@ -268,18 +282,36 @@ void GaitModel::build_swing() {
   // foot model, which stops the contact point over the first milliseconds of stance.
   const double thigh_peak_s = 0.75 * swing;
   const double thigh_peak = std::max(at_ic.thigh, at_to.thigh) + rad(parameters_.hip_flexion_retraction_deg);
-  // The thigh swings forward early (most of its travel by mid-swing), peaks, then retracts.
-  swing_thigh_ = QuinticSpline({{0.0, at_to.thigh, backward_rate(thigh, tc), backward_acceleration(thigh, tc)},
+  // The thigh swings forward early (most of its travel by mid-swing), peaks, then retracts. Like the knee,
+  // it starts swing with its own acceleration.
+  swing_thigh_ = QuinticSpline({{0.0, at_to.thigh, backward_rate(thigh, tc)},
                                 {0.45 * swing, thigh_peak - 0.15 * (thigh_peak - at_to.thigh)},
                                 {thigh_peak_s, thigh_peak, 0.0},
                                 {swing, at_ic.thigh, forward_rate(thigh, 0.0), forward_acceleration(thigh, 0.0)}});
-  auto dorsiflexion = [&](double tau) { return stance_pose(tau).ankle_dorsiflexion; };
-  const double mid_dorsiflexion = rad(parameters_.ankle_dorsiflexion_mid_swing_deg);
-  swing_ankle_ = QuinticSpline(
-      {{0.0, at_to.ankle_dorsiflexion, backward_rate(dorsiflexion, tc), backward_acceleration(dorsiflexion, tc)},
-       {0.45 * swing, mid_dorsiflexion},
-       {0.75 * swing, std::max(2.0 * mid_dorsiflexion, at_ic.ankle_dorsiflexion)},
-       {swing, at_ic.ankle_dorsiflexion, forward_rate(dorsiflexion, 0.0), forward_acceleration(dorsiflexion, 0.0)}});
+  // Foot pitch: on from toe-off to the heel-up attitude of early swing (ankle near neutral), then turned
+  // towards the landing attitude well before touchdown, so the toes clear the floor while the leg reaches
+  // forward.
+  const double early = 0.35 * swing;
+  const double early_pitch =
+      swing_thigh_.value(early) - knee_flexion(tc + early) + rad(parameters_.ankle_dorsiflexion_mid_swing_deg);
+  swing_pitch_ = QuinticSpline({{0.0, push_off_pitch_.y1, push_off_pitch_.v1},
+                                {early, early_pitch},
+                                {0.8 * swing, 0.0},
+                                {swing, strike_, landing_pitch_.v0, landing_pitch_.a0}});
+}
+
+LegPose GaitModel::swing_pose(double s) const {
+  LegPose pose;
+  pose.hip = {0.0, pelvis_z(timing_.contact_s + s)};
+  pose.thigh = swing_thigh_.value(s);
+  pose.knee_flexion = swing_knee_.value(timing_.contact_s + s);
+  pose.shank = pose.thigh - pose.knee_flexion;
+  const double pitch = swing_pitch_.value(s);
+  pose.ankle_dorsiflexion = pitch - pose.shank;
+  pose.knee = pose.hip + body_.thigh_m * hanging(pose.thigh);
+  pose.ankle = pose.knee + body_.shank_m * hanging(pose.shank);
+  pose.foot = {body_.ankle, pose.ankle, pitch};
+  return pose;
 }
 
 P2 GaitModel::pelvis(double t) const {
@@ -290,9 +322,10 @@ P2 GaitModel::pelvis(double t) const {
 LegPose GaitModel::leg(Side side, double t) const {
   const double first = timing_.first_ic_s(side), stride = timing_.stride_s;
   double ic = first + std::floor((t - first) / stride) * stride;
-  if (t - ic >= stride) ic += stride;  // rounding at a stride boundary
-  if (t - ic < 0) ic -= stride;
-  const double tau = t - ic;
+  // Rounding: a time within a nanosecond before an IC is that IC.
+  if (t - ic >= stride - 1e-9) ic += stride;
+  if (t - ic < -1e-9) ic -= stride;
+  const double tau = std::max(t - ic, 0.0);
   if (tau <= timing_.contact_s) {
     LegPose pose = stance_pose(tau);
     const double shift = pelvis(ic).x - (ankle_ic_.x - ankle_ahead_);
@@ -300,17 +333,9 @@ LegPose GaitModel::leg(Side side, double t) const {
     pose.ic_s = ic;
     return pose;
   }
-  const double s = tau - timing_.contact_s;
-  LegPose pose;
-  pose.hip = pelvis(t);
-  pose.thigh = swing_thigh_.value(s);
-  pose.knee_flexion = knee_.value(tau);
-  pose.shank = pose.thigh - pose.knee_flexion;
-  pose.ankle_dorsiflexion = swing_ankle_.value(s);
-  const double pitch = pose.shank + pose.ankle_dorsiflexion;
-  pose.knee = pose.hip + body_.thigh_m * hanging(pose.thigh);
-  pose.ankle = pose.knee + body_.shank_m * hanging(pose.shank);
-  pose.foot = {body_.ankle, pose.ankle, pitch};
+  LegPose pose = swing_pose(tau - timing_.contact_s);
+  const P2 hip = pelvis(t);
+  for (P2* p : {&pose.hip, &pose.knee, &pose.ankle, &pose.foot.pivot_ground}) p->x += hip.x;
   pose.tau = tau;
   pose.ic_s = ic;
   return pose;

@@ -1,9 +1,10 @@
 #pragma once
 // Sagittal leg kinematics of the simulated runner (internal).
 //
-// Knee: one periodic C2 curve per stride (piecewise quintic) through the IC value (rising at the given
-// rate), the stance peak (zero rate), a minimum at toe-off and the swing peak (40 % of swing). Smooth
-// curves matter: the analysis low-passes markers (12 Hz), and a corner at IC would bias what it measures.
+// Knee: one periodic curve per stride (piecewise quintic) through the IC value (rising at the given
+// rate), the stance peak (zero rate), a minimum at toe-off and the swing peak (50 % of swing); C2
+// everywhere except at toe-off (C1: swing flexion starts at once). Smooth curves matter: the analysis
+// low-passes markers (12 Hz), and a corner at IC would bias what it measures.
 //
 // Stance foot: a rigid body on the floor. It lands on a pivot (heel pad for a positive foot strike angle,
 // forefoot pad for a negative one, flat for zero) at pitch = the foot strike angle, turns about that
@@ -71,7 +72,10 @@ class GaitModel {
 
   // The same for every stance.
   [[nodiscard]] LegPose stance_pose(double tau) const;  // foot frame origin at ground x = 0
-  [[nodiscard]] double knee_flexion(double tau) const { return knee_.value(tau); }  // tau in [0, stride]
+  // Knee flexion (rad) at tau since IC, tau in [0, stride].
+  [[nodiscard]] double knee_flexion(double tau) const {
+    return tau <= timing_.contact_s ? stance_knee_.value(tau) : swing_knee_.value(tau);
+  }
   [[nodiscard]] double ankle_ahead_of_hip_at_ic() const { return ankle_ahead_; }
   [[nodiscard]] double knee_peak_time_s() const { return knee_peak_s_; }
   [[nodiscard]] double foot_pitch_rate_ic() const { return landing_pitch_.v0; }  // rad/s
@@ -90,6 +94,7 @@ class GaitModel {
   void build_knee();
   void choose_placement();
   void build_swing();
+  [[nodiscard]] LegPose swing_pose(double s) const;  // s since TO; hip at x = 0
 
   RunnerParameters parameters_;
   Anthropometry body_;
@@ -101,14 +106,15 @@ class GaitModel {
   Quintic landing_pitch_, push_off_pitch_;
   P2 landing_pivot_, initial_cop_;
   P2 ankle_ic_;  // stance ankle at IC, foot frame origin at ground x = 0
-  QuinticSpline knee_;
+  QuinticSpline stance_knee_, swing_knee_;
   double knee_peak_s_ = 0;
   double ankle_ahead_ = 0;
   Quintic flight_z_;
-  QuinticSpline swing_thigh_, swing_ankle_;
+  QuinticSpline swing_thigh_, swing_pitch_;
   P2 touchdown_velocity_;
   double settle_s_ = 0;
   double pelvis_min_z_ = 0, pelvis_max_z_ = 0;
+
 };
 
 }  // namespace touchdown::sim

@@ -13,10 +13,10 @@ namespace {
 constexpr double kPi = std::numbers::pi;
 constexpr const char* kSource = "runner parameters";
 
-// integral_0^1 sin^p(pi u) du
-double sine_power_mean(double p) {
-  return std::tgamma((p + 1.0) / 2.0) / (std::sqrt(kPi) * std::tgamma(p / 2.0 + 1.0));
-}
+// Active hump f(u) = (1 - k) sin(pi u) + k sin^3(pi u): maximum 1 at u = 1/2 and unimodal for
+// k in [-1/2, 1]; its mean over [0, 1] is (2/pi)(1 - k/3).
+constexpr double kMinShape = -0.5, kMaxShape = 1.0;
+double hump_mean(double k) { return 2.0 / kPi * (1.0 - k / 3.0); }
 
 std::string fixed(double value, int digits = 3) {
   std::ostringstream out;
@@ -29,20 +29,26 @@ std::string fixed(double value, int digits = 3) {
 
 double GroundReaction::vertical_bw(double t) const {
   if (!(t >= 0.0 && t <= tc_)) return 0.0;
-  double f = active_ * std::pow(std::sin(kPi * t / tc_), p_);
-  if (t < 2.0 * pulse_peak_s_) {
-    const double s = std::sin(kPi * t / (2.0 * pulse_peak_s_));
-    f += amplitude_ * s * s;
+  const double s = std::sin(kPi * t / tc_);
+  double f = active_ * ((1.0 - k_) * s + k_ * s * s * s);
+  if (t < pulse_peak_s_) {
+    f += amplitude_ * std::sin(kPi * t / (2.0 * pulse_peak_s_));
+  } else if (t < 2.0 * pulse_peak_s_) {
+    const double c = std::cos(kPi * (t - pulse_peak_s_) / (2.0 * pulse_peak_s_));
+    f += amplitude_ * c * c;
   }
   return f;
 }
 
 double GroundReaction::vertical_rate_bw_s(double t) const {
   if (!(t >= 0.0 && t <= tc_)) return 0.0;
-  const double angle = kPi * t / tc_;
-  const double s = std::max(std::sin(angle), 0.0);
-  double rate = active_ * p_ * std::pow(s, p_ - 1.0) * std::cos(angle) * kPi / tc_;
-  if (t < 2.0 * pulse_peak_s_) rate += amplitude_ * kPi / (2.0 * pulse_peak_s_) * std::sin(kPi * t / pulse_peak_s_);
+  const double angle = kPi * t / tc_, s = std::sin(angle);
+  double rate = active_ * std::cos(angle) * ((1.0 - k_) + 3.0 * k_ * s * s) * kPi / tc_;
+  const double w = kPi / (2.0 * pulse_peak_s_);
+  if (t < pulse_peak_s_)
+    rate += amplitude_ * w * std::cos(w * t);
+  else if (t < 2.0 * pulse_peak_s_)
+    rate -= amplitude_ * w * std::sin(2.0 * w * (t - pulse_peak_s_));
   return rate;
 }
 
@@ -65,7 +71,7 @@ std::optional<double> GroundReaction::impact_peak_bw() const {
 double GroundReaction::braking_impulse_bw_s() const { return -braking_ * 2.0 * braking_end_s_ / kPi; }
 double GroundReaction::propulsive_impulse_bw_s() const { return propulsive_ * 2.0 * (tc_ - braking_end_s_) / kPi; }
 double GroundReaction::vertical_impulse_bw_s() const {
-  return active_ * tc_ * sine_power_mean(p_) + amplitude_ * pulse_peak_s_;
+  return active_ * tc_ * hump_mean(k_) + amplitude_ * pulse_peak_s_ * (2.0 / kPi + 0.5);
 }
 
 std::optional<double> GroundReaction::first_local_maximum_s() const {
@@ -149,33 +155,28 @@ GroundReaction GroundReaction::solve(const GroundReactionTargets& targets) {
     grf.braking_end_s_ = grf.tc_ * grf.propulsive_ / (grf.braking_ + grf.propulsive_);
 
   // Stance impulse = 1 BW x step time; the active hump carries what the impact pulse does not.
-  auto solve_exponent = [&](double amplitude) {
-    const double needed = (targets.step_time_s - amplitude * grf.pulse_peak_s_) / (grf.active_ * grf.tc_);
-    constexpr double kMinP = 1.0, kMaxP = 12.0;
-    if (needed > sine_power_mean(kMinP) || needed < sine_power_mean(kMaxP)) {
-      const double implied = targets.step_time_s / (grf.tc_ * sine_power_mean(kMinP));
+  auto solve_shape = [&](double amplitude) {
+    const double pulse = amplitude * grf.pulse_peak_s_ * (2.0 / kPi + 0.5);
+    const double needed = (targets.step_time_s - pulse) / (grf.active_ * grf.tc_);
+    if (needed > hump_mean(kMinShape) || needed < hump_mean(kMaxShape)) {
+      const double implied = targets.step_time_s / (grf.tc_ * hump_mean(0.0));
       throw InputError(kSource,
                        "active_peak_bw = " + fixed(grf.active_) + " cannot carry body weight over a step of " +
                            fixed(targets.step_time_s) + " s with " + fixed(grf.tc_) +
                            " s of contact (a half-sine would need about " + fixed(implied, 2) +
-                           " BW; peaks far above that make an implausibly narrow curve)");
+                           " BW; the model accepts curves from flat-topped to narrow around that)");
     }
-    double lo = kMinP, hi = kMaxP;  // sine_power_mean decreases with p
-    for (int k = 0; k < 200 && hi - lo > 1e-14; ++k) {
-      const double mid = 0.5 * (lo + hi);
-      (sine_power_mean(mid) > needed ? lo : hi) = mid;
-    }
-    return 0.5 * (lo + hi);
+    return 3.0 * (1.0 - needed * kPi / 2.0);
   };
 
-  grf.p_ = solve_exponent(0.0);
+  grf.k_ = solve_shape(0.0);
   const double target = targets.impact_peak_bw;
   if (target > 0.0) {
     // The first local maximum rises with the pulse amplitude (the exponent follows the amplitude to keep
     // the impulse). Regula falsi (Illinois) on [no distinct peak, amplitude = target].
     auto excess = [&](double amplitude) {
       grf.amplitude_ = amplitude;
-      grf.p_ = solve_exponent(amplitude);
+      grf.k_ = solve_shape(amplitude);
       const auto peak = grf.first_local_maximum_s();
       return peak ? grf.vertical_bw(*peak) - target : -target;
     };

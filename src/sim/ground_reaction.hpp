@@ -2,16 +2,18 @@
 // Ground reaction force of one simulated stance, in body weights, as a function of time from initial
 // contact (internal).
 //
-// Vertical: Fz(t) = A sin^2(pi t / (2 tp)) for t < 2 tp (impact pulse; zero value and slope at IC)
-//                 + P sin^p(pi t / tc)                 (active hump, maximum P at mid-stance)
-// - p is solved so that the stance carries body weight over the whole step: the vertical impulse equals
-//   1 BW x step time (impulse-momentum over a periodic stride), using
-//   integral_0^1 sin^p(pi u) du = Gamma((p+1)/2) / (sqrt(pi) Gamma(p/2 + 1)).
-//   A plain half-sine (p = 1) with a 2.5 BW peak carries too much impulse for running duty factors; real
-//   vertical GRF curves are indeed narrower than a half-sine.
+// Vertical: Fz(t) = impact pulse + P [(1 - k) sin(pi t/tc) + k sin^3(pi t/tc)]
+// - Impact pulse: A sin(pi t / (2 tp)) rising to its peak at tp, then A cos^2(pi (t - tp) / (2 tp)) back
+//   to zero at 2 tp (C1; it starts with a finite slope, so the force crosses a 20 N threshold within a
+//   millisecond of contact, as a heel strike does).
+// - Active hump: maximum P at mid-stance, unimodal for k in [-1/2, 1] (k = 0: half-sine; k > 0 narrower,
+//   k < 0 flatter); k is solved so that the stance carries body weight over the whole step: the vertical
+//   impulse equals 1 BW x step time (impulse-momentum over a periodic stride), using its mean
+//   (2/pi)(1 - k/3). A plain half-sine with a 2.5 BW peak carries too much impulse for running duty
+//   factors; real vertical GRF curves are indeed narrower than a half-sine.
 // - A is solved so that the first local maximum of Fz (the impact peak, Lieberman et al. 2010) equals
 //   the requested value; it must be a distinct maximum inside the first 25 % of stance.
-// The raised-cosine pulse (instead of a Gaussian) keeps Fz exactly zero at IC and leaves the active peak
+// The compact pulse (instead of a Gaussian) keeps Fz exactly zero at IC and leaves the active peak
 // untouched: the pulse ends before mid-stance.
 //
 // Anterior-posterior (+ = progression): -B sin(pi t / tb) for t < tb, then +Q sin(pi (t - tb)/(tc - tb)),
@@ -50,7 +52,7 @@ class GroundReaction {
   [[nodiscard]] double anteroposterior_bw(double t) const;
   [[nodiscard]] double mediolateral_bw(double t) const;      // + = medial
 
-  [[nodiscard]] double active_exponent() const { return p_; }
+  [[nodiscard]] double active_shape() const { return k_; }
   [[nodiscard]] double impact_amplitude_bw() const { return amplitude_; }
   [[nodiscard]] double active_peak_bw() const { return active_; }
   [[nodiscard]] double active_peak_time_s() const { return 0.5 * tc_; }
@@ -68,7 +70,7 @@ class GroundReaction {
 
  private:
   [[nodiscard]] std::optional<double> first_local_maximum_s() const;
-  double tc_ = 0, pulse_peak_s_ = 0, amplitude_ = 0, active_ = 0, p_ = 1;
+  double tc_ = 0, pulse_peak_s_ = 0, amplitude_ = 0, active_ = 0, k_ = 0;
   double braking_ = 0, propulsive_ = 0, braking_end_s_ = 0, mediolateral_ = 0;
   std::optional<double> impact_time_;
 };

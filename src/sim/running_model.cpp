@@ -41,6 +41,7 @@ void validate(const RunnerParameters& p) {
                 "heel_off_fraction (after foot flat)", p);
   require_range(p.foot_angle_toe_off_deg, -85, -5, "foot_angle_toe_off_deg", p);
   require_range(p.knee_flexion_velocity_ic_deg_s, -500, 1500, "knee_flexion_velocity_ic_deg_s", p);
+  require_range(p.knee_flexion_velocity_to_deg_s, -500, 1500, "knee_flexion_velocity_to_deg_s", p);
   require_range(p.knee_flexion_peak_fraction, 0.2, 0.7, "knee_flexion_peak_fraction", p);
   require_range(p.knee_flexion_toe_off_deg, 0, p.knee_flexion_peak_stance_deg - 1,
                 "knee_flexion_toe_off_deg (below the stance peak)", p);
@@ -129,7 +130,7 @@ std::optional<FootContact> RunningModel::contact(Side side, double t) const {
   // Cheap phase test first: most calls fall in swing.
   double since_ic = std::fmod(t - timing_.first_ic_s(side), timing_.stride_s);
   if (since_ic < 0) since_ic += timing_.stride_s;
-  if (since_ic > timing_.contact_s + 1e-9 && since_ic < timing_.stride_s - 1e-9) return std::nullopt;
+  if (since_ic > timing_.contact_s + 1e-9 && since_ic < timing_.stride_s - 2e-9) return std::nullopt;
   const LegPose pose = gait_->leg(side, t);
   if (!pose.stance) return std::nullopt;
   FootContact c;
