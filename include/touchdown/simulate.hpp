@@ -21,9 +21,16 @@
 //   et al. (2007) regression returns the model's hip joint centres exactly.
 //
 // Lab frame: millimetres, +Z up, +X progression (direction of running; on a treadmill the opposite of
-// the belt), +Y to the runner's left. Events are aligned to point frames: the step time and the contact
-// time are rounded to whole point frames (the truth holds the values used), so every IC and TO falls
-// exactly on a point frame and on an analog sample.
+// the belt), +Y to the runner's left; overground the middle of the trial passes the lab origin. Events
+// are aligned to point frames: the step time and the contact time are rounded to whole point frames (the
+// truth holds the values used), so every IC and TO falls exactly on a point frame and on an analog
+// sample. IC is force onset (the force is zero at IC and rises with a finite slope: a 20 N threshold is
+// crossed 1-2 samples later at 1 kHz); TO is the end of force. The trial starts in a flight phase, right
+// foot first; the truth lists only stances complete inside the trial.
+//
+// Known limitations (documented in src/sim/gait_kinematics.hpp): legs move in sagittal planes through
+// the hip joint centres (step width = hip width), the pelvis translates without rotating, and its height
+// is kinematic rather than ballistic in flight.
 //
 // Force plates (C3D type 2, C3D User Guide "FORCE_PLATFORM"): channels Fx Fy Fz (N) and Mx My Mz (N*mm)
 // of the force the foot applies to the plate, in the plate frame: x = +X, y = -Y, z = -Z (down), so a
@@ -54,20 +61,20 @@ struct RunnerParameters {
   // Davis 2012): e.g. +15 rearfoot (lands on the heel pad), -5 forefoot (lands on the forefoot pad),
   // 0 = flat landing.
   double foot_strike_angle_deg = 15.0;
-  // Knee flexion (0 = straight): one smooth (C2) periodic curve per stride through these values.
+  // Knee flexion (0 = straight): one smooth periodic curve per stride through these values (exact).
   double knee_flexion_ic_deg = 5.0;
   double knee_flexion_velocity_ic_deg_s = 200.0;  // already flexing at IC (minimum just before it)
   double knee_flexion_peak_stance_deg = 40.0;     // the maximum over stance
   double knee_flexion_peak_fraction = 0.42;       // when, as a fraction of stance
   double knee_flexion_toe_off_deg = 20.0;
-  double knee_flexion_velocity_to_deg_s = -150.0;  // still extending at TO (minimum just after)
-  double knee_flexion_swing_peak_deg = 95.0;      // at 40 % of swing
+  double knee_flexion_velocity_to_deg_s = -150.0; // still extending at TO (minimum just after)
+  double knee_flexion_swing_peak_deg = 95.0;      // at 50 % of swing
 
   // Foot roll-over, as fractions of stance, and the foot angle at toe-off (relative to standing, toes down).
   double foot_flat_fraction = 0.20;   // heel (or forefoot) lowered to foot flat
   double heel_off_fraction = 0.55;    // heel rises; the foot then rolls off the toe tip
   double foot_angle_toe_off_deg = -55.0;
-  double ankle_dorsiflexion_mid_swing_deg = 5.0;
+  double ankle_dorsiflexion_mid_swing_deg = 5.0;  // ankle angle in early-to-mid swing
   // The contact point's velocity at IC (relative to the ground); heel pad and shoe stop it within 15 ms.
   double touchdown_speed_m_s = 0.3;    // forward
   double touchdown_descent_m_s = 0.5;  // downward
@@ -92,12 +99,13 @@ struct RunnerParameters {
   double duration_s = 10.0;
   double static_duration_s = 1.0;
   double noise_mm = 0.0;             // Gaussian marker noise (standard deviation per coordinate)
-  double force_noise_n = 0.0;        // Gaussian noise on the force channels
-  std::uint64_t seed = 1;            // noise is deterministic for a given seed, on every platform
+  double force_noise_n = 0.0;        // Gaussian noise on the force channels (Fx Fy Fz, not moments)
+  std::uint64_t seed = 1;            // same seed, same noise (mt19937_64 + Box-Muller, not the
+                                     // implementation-defined std::normal_distribution)
   bool include_events = false;       // also write the true Foot Strike / Foot Off events into the Trial
 };
 
-// The two runners of the built-in demo: both treadmill, 3.3 m/s, 70 kg, 1.75 m.
+// The two runners of the built-in demo: both treadmill, 3.3 m/s, 70 kg, 1.75 m, 10 s, noise-free.
 // Heel striker: FSA +15 deg, knee 5 deg at IC (extended), peak 40 deg, impact peak 1.6 BW, 166 steps/min.
 // Forefoot striker: FSA -5 deg, knee 18 deg at IC, peak 45 deg, no impact peak, 176 steps/min.
 [[nodiscard]] RunnerParameters demo_heel_striker();

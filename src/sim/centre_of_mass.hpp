@@ -1,5 +1,7 @@
 #pragma once
-// The runner's centre of mass over one step, from the ground reaction force (internal).
+// The runner's centre of mass over one step, from the ground reaction force (internal). The pelvis takes
+// its forward surge from it, and its height follows it as closely as the leg geometry allows
+// (gait_kinematics.hpp).
 //
 // Newton: z'' = g (Fz/BW - 1), x'' = g Fx/BW, with one stance per step (left and right are identical
 // in the sagittal plane). Because a stance's vertical impulse is 1 BW x step time and its AP impulse is

@@ -1,31 +1,35 @@
 #pragma once
 // Sagittal leg kinematics of the simulated runner (internal).
 //
-// Knee: one periodic curve per stride (piecewise quintic) through the IC value (rising at the given
-// rate), the stance peak (zero rate), a minimum at toe-off and the swing peak (50 % of swing); C2
-// everywhere except at toe-off (C1: swing flexion starts at once). Smooth curves matter: the analysis
-// low-passes markers (12 Hz), and a corner at IC would bias what it measures.
+// Knee: one periodic curve per stride (piecewise quintic) through the IC value (already flexing at the
+// given rate; its minimum comes just before IC), the stance peak (zero rate), the toe-off value (still
+// extending; minimum just after TO) and the swing peak (50 % of swing). C2 everywhere except at toe-off
+// (C1: once the foot is off the ground swing flexion starts at once, which lifts the foot). Smooth curves
+// matter: the analysis low-passes markers (12 Hz), and a corner at IC would bias what it measures.
 //
 // Stance foot: a rigid body on the floor. It lands on a pivot (heel pad for a positive foot strike angle,
-// forefoot pad for a negative one, flat for zero) at pitch = the foot strike angle, turns about that
-// pivot to foot flat (quintic; rate at IC -0.5 x angle / duration, about -150 deg/s for a 15 deg heel
-// strike, cf. van Werkhoven 2019), stays flat, and from heel-off rolls about the toe tip to the toe-off
-// angle. The pivot does not slip (on a treadmill everything is later carried with the belt).
+// forefoot pad for a negative one, flat for zero) at pitch = the foot strike angle; the pivot arrives
+// with the touchdown velocity and the heel pad and shoe stop it within 15 ms (C2, ~5 g, a few mm). The
+// foot turns about the pivot to foot flat (quintic; rate at IC -0.5 x angle / duration, about -150 deg/s
+// for a 15 deg heel strike, cf. van Werkhoven 2019), stays flat, and from heel-off rolls about the toe
+// tip to the toe-off angle, ending with the ankle nearly done plantarflexing (the foot turns with the
+// shank at TO). The pivot does not slip (on a treadmill everything is later carried with the belt).
 //
 // Pelvis: moves forward at the running speed plus the small surge of the centre of mass (from the AP
 // force); its height in stance follows from the knee angle and the ankle position (two-link inverse
-// kinematics, the hip-ankle distance is set by the knee angle), and in flight is a quintic joining the
-// stances. The one free placement value, how far ahead of the hip the ankle lands, is chosen so that the
-// stance pelvis height best matches (least squares) the centre-of-mass path the ground reaction force
-// implies (centre_of_mass.hpp). With a near-straight knee at IC the pelvis briefly rises after contact
-// (the model has no heel-pad or shoe compression); the exact values of the knee, foot and forces are
-// unaffected.
+// kinematics: the hip-ankle distance is set by the knee angle), and in flight is a quintic joining the
+// stances (C2). The one free placement value, how far ahead of the hip the ankle lands, is chosen so that
+// the pelvis height over a step best matches (least squares) the centre-of-mass path the ground reaction
+// force implies (centre_of_mass.hpp). Known limitation: a rigid leg with a near-straight knee at IC makes
+// the pelvis rise briefly after contact (real runners absorb this in heel pad, shoe and soft tissue), so
+// the pelvis path peaks late in stance and dips in flight instead of following a ballistic arc; knee,
+// foot and force values are unaffected.
 //
-// Swing: the thigh angle (peak flexion at 80 % of swing, then retraction) and the ankle angle (neutral-ish
-// at mid-swing) are quintic splines continuous in value, rate and acceleration with stance at TO and IC,
-// except the thigh rate at IC: it is chosen so that the contact point comes down at
-// `touchdown_descent_m_s` just before IC and stops at IC (the foot is stopped by the ground). The foot
-// pitch stays C2 through IC and TO.
+// Swing: the thigh angle (forward early, peak flexion at 75 % of swing, then retraction) and the foot
+// pitch (the heel-up attitude of early swing, level at 80 %, the strike angle at IC) are quintic splines
+// joining stance with equal value and rate at TO and equal value, rate and acceleration at IC. The heel
+// and forefoot pads and the markers stay above the floor; the toe tip (the unmarked roll-off point) may
+// brush it by a few millimetres just after TO, where real toes are still bending off the ground.
 #include <cstddef>
 
 #include "sim/anthropometry.hpp"
