@@ -17,7 +17,7 @@ constexpr const char* kSource = "runner parameters";
 // Time for the heel pad and shoe to stop the contact point after IC (impact decelerations of ~5 g).
 constexpr double kSettleS = 0.015;
 constexpr double kAnkleRateAtToeOffDegS = -300.0;
-constexpr double kLateSwingPitchAboveStrikeDeg = 3.0;
+constexpr double kMaxPelvisExcursionM = 0.2;
 
 std::string fixed(double value, int digits = 1) {
   std::ostringstream out;
@@ -234,6 +234,12 @@ void GaitModel::choose_placement() {
     pelvis_min_z_ = std::min(pelvis_min_z_, height);
     pelvis_max_z_ = std::max(pelvis_max_z_, height);
   }
+  // Runners' pelvis rises and falls 5-12 cm per step; far more means the legs cannot cover the ground
+  // travelled during a stance at this speed and contact time.
+  if (pelvis_max_z_ - pelvis_min_z_ > kMaxPelvisExcursionM)
+    throw InputError(kSource, "the pelvis would have to rise and fall " + fixed(100 * (pelvis_max_z_ - pelvis_min_z_), 0) +
+                                  " cm per step to keep the feet on the ground: lower speed_m_s or duty_factor, or "
+                                  "raise cadence_spm");
 }
 
 double GaitModel::pelvis_z(double tau) const {

@@ -16,6 +16,8 @@ constexpr const char* kSource = "runner parameters";
 // Active hump f(u) = (1 - k) sin(pi u) + k sin^3(pi u): maximum 1 at u = 1/2 and unimodal for
 // k in [-1/2, 1]; its mean over [0, 1] is (2/pi)(1 - k/3).
 constexpr double kMinShape = -0.5, kMaxShape = 1.0;
+// The impact transient falls faster than it rises (Lieberman et al. 2010, Fig. 2).
+constexpr double kPulseFall = 0.6;
 double hump_mean(double k) { return 2.0 / kPi * (1.0 - k / 3.0); }
 
 std::string fixed(double value, int digits = 3) {
@@ -33,8 +35,8 @@ double GroundReaction::vertical_bw(double t) const {
   double f = active_ * ((1.0 - k_) * s + k_ * s * s * s);
   if (t < pulse_peak_s_) {
     f += amplitude_ * std::sin(kPi * t / (2.0 * pulse_peak_s_));
-  } else if (t < 2.0 * pulse_peak_s_) {
-    const double c = std::cos(kPi * (t - pulse_peak_s_) / (2.0 * pulse_peak_s_));
+  } else if (t < pulse_peak_s_ + pulse_fall_s_) {
+    const double c = std::cos(kPi * (t - pulse_peak_s_) / (2.0 * pulse_fall_s_));
     f += amplitude_ * c * c;
   }
   return f;
@@ -44,11 +46,13 @@ double GroundReaction::vertical_rate_bw_s(double t) const {
   if (!(t >= 0.0 && t <= tc_)) return 0.0;
   const double angle = kPi * t / tc_, s = std::sin(angle);
   double rate = active_ * std::cos(angle) * ((1.0 - k_) + 3.0 * k_ * s * s) * kPi / tc_;
-  const double w = kPi / (2.0 * pulse_peak_s_);
-  if (t < pulse_peak_s_)
+  if (t < pulse_peak_s_) {
+    const double w = kPi / (2.0 * pulse_peak_s_);
     rate += amplitude_ * w * std::cos(w * t);
-  else if (t < 2.0 * pulse_peak_s_)
+  } else if (t < pulse_peak_s_ + pulse_fall_s_) {
+    const double w = kPi / (2.0 * pulse_fall_s_);
     rate -= amplitude_ * w * std::sin(2.0 * w * (t - pulse_peak_s_));
+  }
   return rate;
 }
 
@@ -71,13 +75,13 @@ std::optional<double> GroundReaction::impact_peak_bw() const {
 double GroundReaction::braking_impulse_bw_s() const { return -braking_ * 2.0 * braking_end_s_ / kPi; }
 double GroundReaction::propulsive_impulse_bw_s() const { return propulsive_ * 2.0 * (tc_ - braking_end_s_) / kPi; }
 double GroundReaction::vertical_impulse_bw_s() const {
-  return active_ * tc_ * hump_mean(k_) + amplitude_ * pulse_peak_s_ * (2.0 / kPi + 0.5);
+  return active_ * tc_ * hump_mean(k_) + amplitude_ * (2.0 / kPi * pulse_peak_s_ + 0.5 * pulse_fall_s_);
 }
 
 std::optional<double> GroundReaction::first_local_maximum_s() const {
   if (amplitude_ <= 0.0) return std::nullopt;
-  // The pulse ends at 2 tp; a maximum of the sum can only lie before that (the active hump rises).
-  const double end = std::min(2.0 * pulse_peak_s_, 0.5 * tc_);
+  // A maximum of the sum can only lie before the pulse ends (the active hump rises).
+  const double end = std::min(pulse_peak_s_ + pulse_fall_s_, 0.5 * tc_);
   constexpr int kScan = 400;
   double previous_t = 0.0;
   for (int i = 1; i <= kScan; ++i) {
@@ -148,6 +152,7 @@ GroundReaction GroundReaction::solve(const GroundReactionTargets& targets) {
   grf.tc_ = targets.contact_time_s;
   grf.active_ = targets.active_peak_bw;
   grf.pulse_peak_s_ = targets.impact_time_fraction * targets.contact_time_s;
+  grf.pulse_fall_s_ = kPulseFall * grf.pulse_peak_s_;
   grf.braking_ = targets.braking_peak_bw;
   grf.propulsive_ = targets.propulsive_peak_bw;
   grf.mediolateral_ = targets.mediolateral_peak_bw;
@@ -156,15 +161,15 @@ GroundReaction GroundReaction::solve(const GroundReactionTargets& targets) {
 
   // Stance impulse = 1 BW x step time; the active hump carries what the impact pulse does not.
   auto solve_shape = [&](double amplitude) {
-    const double pulse = amplitude * grf.pulse_peak_s_ * (2.0 / kPi + 0.5);
+    const double pulse = amplitude * (2.0 / kPi * grf.pulse_peak_s_ + 0.5 * grf.pulse_fall_s_);
     const double needed = (targets.step_time_s - pulse) / (grf.active_ * grf.tc_);
     if (needed > hump_mean(kMinShape) || needed < hump_mean(kMaxShape)) {
-      const double implied = targets.step_time_s / (grf.tc_ * hump_mean(0.0));
-      throw InputError(kSource,
-                       "active_peak_bw = " + fixed(grf.active_) + " cannot carry body weight over a step of " +
-                           fixed(targets.step_time_s) + " s with " + fixed(grf.tc_) +
-                           " s of contact (a half-sine would need about " + fixed(implied, 2) +
-                           " BW; the model accepts curves from flat-topped to narrow around that)");
+      const double implied = (targets.step_time_s - pulse) / (grf.tc_ * hump_mean(0.0));
+      throw InputError(kSource, "active_peak_bw = " + fixed(grf.active_) + " is too " +
+                                    (needed > hump_mean(kMinShape) ? "low" : "high") +
+                                    " to carry body weight over a step of " + fixed(targets.step_time_s) +
+                                    " s with " + fixed(grf.tc_) + " s of contact (about " + fixed(implied, 2) +
+                                    " BW would; the model accepts curves from flat-topped to narrow around that)");
     }
     return 3.0 * (1.0 - needed * kPi / 2.0);
   };
@@ -172,31 +177,21 @@ GroundReaction GroundReaction::solve(const GroundReactionTargets& targets) {
   grf.k_ = solve_shape(0.0);
   const double target = targets.impact_peak_bw;
   if (target > 0.0) {
-    // The first local maximum rises with the pulse amplitude (the exponent follows the amplitude to keep
-    // the impulse). Regula falsi (Illinois) on [no distinct peak, amplitude = target].
-    auto excess = [&](double amplitude) {
+    // The first local maximum rises with the pulse amplitude (the hump's shape follows the amplitude to
+    // keep the impulse); below some amplitude there is no distinct maximum at all. Bisection on
+    // "a distinct maximum at or above the target".
+    auto reaches = [&](double amplitude) {
       grf.amplitude_ = amplitude;
       grf.k_ = solve_shape(amplitude);
       const auto peak = grf.first_local_maximum_s();
-      return peak ? grf.vertical_bw(*peak) - target : -target;
+      return peak && grf.vertical_bw(*peak) >= target;
     };
     double lo = 0.0, hi = target;
-    double f_lo = excess(lo), f_hi = excess(hi);
-    int side = 0;
-    for (int k = 0; k < 200 && hi - lo > 1e-15 && f_hi > 1e-13; ++k) {
-      const double mid = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
-      const double f_mid = excess(std::clamp(mid, lo, hi));
-      if (f_mid > 0) {
-        hi = mid, f_hi = f_mid;
-        if (side == 1) f_lo *= 0.5;
-        side = 1;
-      } else {
-        lo = mid, f_lo = f_mid;
-        if (side == -1) f_hi *= 0.5;
-        side = -1;
-      }
+    for (int k = 0; k < 100 && hi - lo > 1e-13 * target; ++k) {
+      const double mid = 0.5 * (lo + hi);
+      (reaches(mid) ? hi : lo) = mid;
     }
-    excess(hi);
+    (void)reaches(hi);  // leave the solver in its final state
     grf.impact_time_ = grf.first_local_maximum_s();
     if (!grf.impact_time_ || std::abs(grf.vertical_bw(*grf.impact_time_) - target) > 1e-9)
       throw InputError(kSource, "impact_peak_bw = " + fixed(target) +

@@ -3,9 +3,9 @@
 // contact (internal).
 //
 // Vertical: Fz(t) = impact pulse + P [(1 - k) sin(pi t/tc) + k sin^3(pi t/tc)]
-// - Impact pulse: A sin(pi t / (2 tp)) rising to its peak at tp, then A cos^2(pi (t - tp) / (2 tp)) back
-//   to zero at 2 tp (C1; it starts with a finite slope, so the force crosses a 20 N threshold within a
-//   millisecond of contact, as a heel strike does).
+// - Impact pulse: A sin(pi t / (2 tp)) rising to its peak at tp, then A cos^2(pi (t - tp) / (2 tf))
+//   back to zero at tp + tf, tf = 0.6 tp (C1; it starts with a finite slope, so the force crosses a 20 N
+//   threshold within a millisecond of contact, as a heel strike does, and falls faster than it rose).
 // - Active hump: maximum P at mid-stance, unimodal for k in [-1/2, 1] (k = 0: half-sine; k > 0 narrower,
 //   k < 0 flatter); k is solved so that the stance carries body weight over the whole step: the vertical
 //   impulse equals 1 BW x step time (impulse-momentum over a periodic stride), using its mean
@@ -70,7 +70,7 @@ class GroundReaction {
 
  private:
   [[nodiscard]] std::optional<double> first_local_maximum_s() const;
-  double tc_ = 0, pulse_peak_s_ = 0, amplitude_ = 0, active_ = 0, k_ = 0;
+  double tc_ = 0, pulse_peak_s_ = 0, pulse_fall_s_ = 0, amplitude_ = 0, active_ = 0, k_ = 0;
   double braking_ = 0, propulsive_ = 0, braking_end_s_ = 0, mediolateral_ = 0;
   std::optional<double> impact_time_;
 };

@@ -441,3 +441,29 @@ TEST(SimulateRunning, KeyAnglesSurviveTheAnalysisLowPass) {
     }
   }
 }
+
+TEST(SimulateRunning, TypicalRunnersAreAllFeasible) {
+  // Recreational to fast running: every combination must simulate, with finite markers and exact truth.
+  // The active peak scales with 1/duty factor, as it does in runners (the stance carries the step's impulse).
+  for (double speed : {2.5, 3.5, 4.5})
+    for (double cadence : {165.0, 180.0})
+      for (double duty : {0.33, 0.36})
+        for (double strike : {-8.0, 0.0, 20.0})
+          for (double knee : {5.0, 15.0})
+            for (double impact : {0.0, 1.7}) {
+              RunnerParameters p;
+              p.speed_m_s = speed, p.cadence_spm = cadence, p.duty_factor = duty;
+              p.foot_strike_angle_deg = strike, p.knee_flexion_ic_deg = knee, p.impact_peak_bw = impact;
+              p.active_peak_bw = 0.9 / duty;
+              p.duration_s = 1.5;
+              SimulatedTrial sim;
+              ASSERT_NO_THROW(sim = simulate_running(p))
+                  << speed << " m/s " << cadence << " spm duty " << duty << " FSA " << strike << " knee " << knee;
+              for (const PointTrack& track : sim.trial.points.tracks)
+                for (const Vec3f& v : track.samples) ASSERT_TRUE(v.valid()) << track.label;
+              ASSERT_FALSE(sim.truth.steps.empty());
+              EXPECT_NEAR(sim.truth.steps[0].foot_strike_angle_deg, strike, 1e-6);
+              EXPECT_NEAR(sim.truth.steps[0].knee_flexion_ic_deg, knee, 1e-9);
+              EXPECT_EQ(sim.truth.steps[0].impact_peak_bw.has_value(), impact > 0);
+            }
+}
