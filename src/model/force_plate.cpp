@@ -299,7 +299,8 @@ class PlateComputation {
   // Type 100: lab-frame force, COP and torque (OpenSim GRF tables): already the reaction on the foot.
   void lab_frame_grf() {
     const double fs = force_scale(channel(0).units);
-    double to_m = trial_.points.to_metres();
+    // Without units and without points to borrow them from, follow OpenSim: metres and N m.
+    const double to_m = trial_.points.tracks.empty() ? 1.0 : trial_.points.to_metres();
     const auto cop_scale = length_scale(channel(3).units);
     if (!cop_scale && !std::isfinite(to_m)) warn("COP units unknown; taken as metres");
     const double cs = cop_scale.value_or(std::isfinite(to_m) ? to_m : 1.0);

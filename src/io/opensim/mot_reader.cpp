@@ -64,6 +64,10 @@ void read_header_line(std::string_view raw, MotHeader& header) {
 // Units where the table does not say: GRF columns are set by grf_plates_from_columns; generalized
 // coordinates follow inDegrees (translations of the pelvis are metres); ID outputs are named.
 std::string guess_units(std::string_view label, const MotHeader& header) {
+  const std::string lower = text::to_lower(label);
+  if (lower.find("ground_force") != std::string::npos || lower.find("ground_torque") != std::string::npos ||
+      lower.find("ground_moment") != std::string::npos)
+    return "";
   if (text::iends_with(label, "_moment")) return "Nm";
   if (text::iends_with(label, "_force")) return "N";
   if (!header.in_degrees) return "";
