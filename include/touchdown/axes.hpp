@@ -8,11 +8,12 @@
 //   A file-declared up axis (trial.up with a method and detected == false) is kept when the data agree
 //   or cannot tell, and replaced (warning) when they disagree.
 // Progression (direction of travel):
-//   1. overground: displacement of the pelvis-marker centroid over the trial (> 1 m/s);
+//   1. overground: displacement of the pelvis-marker centroid over the trial (> 0.5 m/s);
 //   2. treadmill (pelvis nearly stationary): opposite to the horizontal velocity of foot markers while
 //      they are at their lowest (in stance the foot moves with the belt);
 //   3. heel-to-toe direction of the foot markers;
-//   4. forces only: COP travel during stance (heel-to-toe roll-over).
+//   4. forces only: successive stances a step apart (overground); else COP travel in stance, which the
+//      belt carries backwards on a treadmill (> 0.25 m) and roll-over moves forwards overground.
 // Each finding's `method` says which rule decided, with the number behind it.
 #include "touchdown/trial.hpp"
 

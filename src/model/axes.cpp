@@ -115,21 +115,40 @@ std::optional<AxisFinding> up_from_markers(const Trial& trial, const Markers& m)
   std::vector<std::size_t> upper = m.pelvis;
   upper.insert(upper.end(), m.trunk.begin(), m.trunk.end());
   if (upper.empty() || m.foot.empty()) return std::nullopt;
-  std::vector<double> diff[3];
+  std::vector<double> diff[3], feet[3];
   const std::size_t frames = frames_of(trial.points);
   for (std::size_t f = 0; f < frames; ++f) {
     const auto top = centroid(trial.points, upper, f, m.scale);
     const auto bottom = centroid(trial.points, m.foot, f, m.scale);
     if (!top || !bottom) continue;
-    for (int a = 0; a < 3; ++a) diff[a].push_back((*top)[a] - (*bottom)[a]);
+    for (int a = 0; a < 3; ++a) diff[a].push_back((*top)[a] - (*bottom)[a]), feet[a].push_back((*bottom)[a]);
   }
   if (diff[0].size() < 3) return std::nullopt;
   const Vec3 med{median(diff[0]), median(diff[1]), median(diff[2])};
   const Dominant d = dominant(med);
-  // Pelvis and trunk sit 0.7-1.5 m above the feet; horizontally they are within a stride of them.
-  if (d.index < 0 || d.magnitude < 2 * d.runner_up || (m.metric && d.magnitude < 0.3)) return std::nullopt;
-  return AxisFinding{Axis{d.index, d.sign},
-                     "pelvis/trunk markers above foot markers (median " + fixed(d.magnitude) + (m.metric ? " m)" : ")"),
+  if (d.index < 0) return std::nullopt;
+  // Pelvis and trunk sit 0.7-1.5 m above the feet; horizontally they are within a stride of them,
+  // except when the runner leans far forward (sprint starts), where the trunk is also well ahead.
+  const double needed = m.metric ? 0.3 : 0.5 * d.magnitude;
+  if (d.magnitude < needed) return std::nullopt;
+  if (d.magnitude >= 2 * d.runner_up)
+    return AxisFinding{Axis{d.index, d.sign},
+                       "pelvis/trunk markers above foot markers (median " + fixed(d.magnitude) + (m.metric ? " m)" : ")"), true};
+  // Two candidate axes: the feet travel along the horizontal one but stay near the floor on the vertical.
+  int best = -1, other = -1;
+  for (int a = 0; a < 3; ++a) {
+    if (std::abs(med[a]) < needed) continue;
+    if (best < 0) best = a;
+    else other = a;
+  }
+  if (best < 0 || other < 0) return std::nullopt;
+  auto range = [&](int a) { return percentile(feet[a], 0.95) - percentile(feet[a], 0.05); };
+  if (range(other) < range(best)) std::swap(best, other);
+  if (!(range(best) < 0.5 * range(other))) return std::nullopt;
+  return AxisFinding{Axis{best, med[best] < 0 ? -1 : 1},
+                     "pelvis/trunk markers above foot markers (median " + fixed(std::abs(med[best])) + (m.metric ? " m" : "") +
+                         "; the trunk is also ahead along " + std::string(1, static_cast<char>('X' + other)) +
+                         ", the axis the feet travel along)",
                      true};
 }
 
@@ -235,8 +254,8 @@ std::optional<AxisFinding> progression_from_pelvis(const Trial& trial, const Mar
   if (!(seconds > 0)) return std::nullopt;
   const Vec3 moved = horizontal(Vec3{end.x - start.x, end.y - start.y, end.z - start.z}, up);
   speed = std::sqrt(moved.x * moved.x + moved.y * moved.y + moved.z * moved.z) / seconds;
-  // Running overground is > 2 m/s; a runner on a treadmill drifts by centimetres.
-  if (m.metric && speed < 1.0) return std::nullopt;
+  // Overground running is > 2 m/s (walking > 0.7 m/s); a runner on a treadmill drifts by centimetres.
+  if (m.metric && speed < 0.5) return std::nullopt;
   const Dominant d = dominant(moved, up);
   if (d.index < 0) return std::nullopt;
   return AxisFinding{Axis{d.index, d.sign}, what + " displacement, overground (" + fixed(speed) + (m.metric ? " m/s)" : "/s)"),
@@ -296,9 +315,15 @@ std::optional<AxisFinding> progression_from_feet(const Trial& trial, const Marke
   return AxisFinding{Axis{d.index, d.sign}, "heel-to-toe direction of the foot markers", true};
 }
 
+// Forces only. Overground, successive stances land a step apart along the direction of travel; on a
+// treadmill they land in the same place and the belt carries the COP backwards by speed x contact time
+// (> 0.25 m at running speeds), while overground the COP rolls forwards by less than a foot length.
 std::optional<AxisFinding> progression_from_cop(const Trial& trial, int up) {
-  Vec3 travel{};
-  int stances = 0;
+  struct Stance {
+    double time;
+    Vec3 first, last, mean;
+  };
+  std::vector<Stance> stances;
   for (std::size_t p = 0; p < trial.force_plates.size(); ++p) {
     PlateSeries series;
     try {
@@ -306,24 +331,45 @@ std::optional<AxisFinding> progression_from_cop(const Trial& trial, int up) {
     } catch (const InputError&) {
       continue;
     }
-    bool in_stance = false;
-    Vec3 first{}, last{};
+    const std::size_t minimum = static_cast<std::size_t>(std::max(2.0, 0.05 * series.rate_hz));  // 50 ms
+    std::size_t begin = 0, count = 0;
+    Vec3 sum{};
     for (std::size_t i = 0; i <= series.cop_m.size(); ++i) {
       const bool valid = i < series.cop_m.size() && std::isfinite(series.cop_m[i].x + series.cop_m[i].y + series.cop_m[i].z);
       if (valid) {
-        if (!in_stance) first = series.cop_m[i], in_stance = true;
-        last = series.cop_m[i];
-      } else if (in_stance) {
-        for (int a = 0; a < 3; ++a) travel[a] += last[a] - first[a];
-        ++stances;
-        in_stance = false;
+        if (count == 0) begin = i, sum = Vec3{};
+        for (int a = 0; a < 3; ++a) sum[a] += series.cop_m[i][a];
+        ++count;
+        continue;
       }
+      if (count >= minimum) {
+        const double n = static_cast<double>(count);
+        stances.push_back(Stance{static_cast<double>(begin + count / 2) / series.rate_hz, series.cop_m[begin],
+                                 series.cop_m[begin + count - 1], Vec3{sum.x / n, sum.y / n, sum.z / n}});
+      }
+      count = 0;
     }
   }
-  if (stances == 0) return std::nullopt;
+  if (stances.empty()) return std::nullopt;
+  std::sort(stances.begin(), stances.end(), [](const Stance& a, const Stance& b) { return a.time < b.time; });
+  const Vec3 spread = horizontal(Vec3{stances.back().mean.x - stances.front().mean.x, stances.back().mean.y - stances.front().mean.y,
+                                      stances.back().mean.z - stances.front().mean.z},
+                                 up);
+  const Dominant step = dominant(spread, up);
+  if (stances.size() >= 2 && step.magnitude > 0.5 && step.magnitude > 2 * step.runner_up)
+    return AxisFinding{Axis{step.index, step.sign},
+                       "successive stance positions, overground (" + std::to_string(stances.size()) + " stances, COP advanced " +
+                           fixed(step.magnitude) + " m)",
+                       true};
+  Vec3 travel{};
+  for (const Stance& s : stances)
+    for (int a = 0; a < 3; ++a) travel[a] += (s.last[a] - s.first[a]) / static_cast<double>(stances.size());
   const Dominant d = dominant(horizontal(travel, up), up);
   if (d.index < 0 || d.magnitude < 2 * d.runner_up) return std::nullopt;
-  return AxisFinding{Axis{d.index, d.sign}, "COP travel during " + std::to_string(stances) + " stances", true};
+  if (d.magnitude > 0.25)
+    return AxisFinding{Axis{d.index, -d.sign},
+                       "treadmill: opposite to COP travel in stance (belt carries it " + fixed(d.magnitude) + " m)", true};
+  return AxisFinding{Axis{d.index, d.sign}, "COP roll-over in stance (" + fixed(d.magnitude) + " m)", true};
 }
 
 void decide_progression(Trial& trial, const Markers& m) {
