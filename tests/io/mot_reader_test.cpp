@@ -120,6 +120,19 @@ TEST(MotReader, NamesLineOfWrongWidthNonNumericAndMissingParts) {
   EXPECT_THROW((void)parse_mot("DataType=Quaternion\nendheader\ntime\tq\n0\t1,0,0,0\n", "q.sto"), InputError);
 }
 
+TEST(MotReader, ReadsSpaceSeparatedVersion2Tables) {
+  const Trial trial = parse_mot("Coordinates\nversion=2\nnRows=2\nnColumns=3\ninDegrees=yes\nendheader\n"
+                                "time  knee_angle_r  pelvis_tx\n  0.00  -6.9  1.02\n  0.01  -7.1  1.03\n",
+                                "q.sto");
+  ASSERT_EQ(trial.analog.channels.size(), 2u);
+  EXPECT_FLOAT_EQ(trial.analog.channels[0].samples[1], -7.1f);
+  EXPECT_EQ(trial.analog.channels[0].units, "deg");
+  EXPECT_EQ(trial.analog.channels[1].units, "m");
+  EXPECT_NEAR(trial.analog.rate_hz, 100.0, 1e-9);
+  EXPECT_NE(trial.source.detail.find("version 2"), std::string::npos);
+  EXPECT_TRUE(trial.warnings.empty());
+}
+
 TEST(MotReader, WarnsWhenHeaderCountsDisagreeWithTheRows) {
   const Trial trial = parse_mot("x\nnRows=5\nnColumns=3\nendheader\ntime\ta\n0\t1\n0.1\t2\n", "x.mot");
   EXPECT_EQ(trial.analog.samples_per_channel, 2u);
