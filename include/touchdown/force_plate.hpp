@@ -9,12 +9,16 @@
 //   in plate coordinates; z is negative when O lies below the surface. Old AMTI sheets wrote z > 0:
 //   that z is negated (warning), and when x, y are non-zero the data decide their sign (the COP must
 //   land on the plate). Type 3 stores the sensor offsets a, b in ORIGIN x, y and the depth az0 in z.
-// - Plate outputs (F, M about O) are the action of the body on the plate; the reaction on the foot
-//   is their negative. COP (plate frame, relative to O) = ((oz Fx - My)/Fz, (Mx + oz Fy)/Fz, oz);
-//   free moment Tz = Mz - x Fy + y Fx. Type 1 gives the COP and Tz directly; type 3 forms F and M
-//   from the 8 Kistler channels; type 4 first applies the 6x6 calibration matrix.
-// - If the vertical reaction comes out negative while the plate is loaded, the plate reports the
-//   reaction (or its polarity is inverted, as in RBDS): F and M are negated and a warning is added.
+// - Plate outputs (F, M about O) are taken as the force the plate exerts on the body, in the plate
+//   frame: rotated into the lab they are the ground reaction (Visual3D's CORNERS transform does no
+//   more). Every loaded real plate checked stores them so: RBDS (Visual3D, type 4; its SOURCE.txt:
+//   vertical = -Fz), ezc3d FP_Type3 (Kistler), BTS, Qualisys and BTK ADemo1 all give Fz < 0 in the
+//   z-down plate frame under load. COP (plate frame, relative to O) = ((oz Fx - My)/Fz,
+//   (Mx + oz Fy)/Fz, oz), the same for either sign of the wrench; free moment Tz = Mz - x Fy + y Fx.
+//   Type 1 gives the COP and Tz directly; type 3 forms F and M from the 8 Kistler channels
+//   (Kistler force-plate formulae); type 4 first applies the 6x6 calibration matrix.
+// - If the vertical force comes out negative while the plate is loaded, the channels hold the force
+//   on the plate instead (or an inverted amplifier polarity): F and M are negated, with a warning.
 // - Units: corners/ORIGIN in POINT units; forces in N; moments by channel units (Nmm, Nm) or, for
 //   type 4 and unlabelled channels, N x POINT units. Output is SI in the lab frame.
 #include <cstddef>

@@ -160,7 +160,7 @@ class PlateComputation {
       if (origin.x == 0 || origin.y == 0) fail("type 3 needs the sensor offsets a, b in ORIGIN x, y (both are zero or missing)");
     }
 
-    // Plate-frame action wrench: F, M about O, COP d relative to O, free torque T about plate z.
+    // Plate-frame wrench: F, M about O, COP d relative to O, free torque T about plate z.
     const double oz = origin.z;
     std::vector<Vec3>& force = out_.force_n;
     std::vector<Vec3>& moment = out_.moment_nm;
@@ -194,21 +194,22 @@ class PlateComputation {
 
     // Loaded samples decide the polarity and, when ORIGIN x, y are set, their sign.
     const double half_x = side_x / 2 + 0.05, half_y = side_y / 2 + 0.05;  // 5 cm margin for marker/COP noise
-    std::size_t loaded = 0, pushing_down = 0, inside_kept = 0, inside_negated = 0;
+    std::size_t loaded = 0, downward = 0, inside_kept = 0, inside_negated = 0;
     const double up_z = dot(up, zh);  // -1 for a plate laid out as the guide shows
     for (std::size_t i = 0; i < samples_; ++i) {
-      const double vertical_action = force[i].z * up_z;  // action of the body along the up normal
-      if (!(std::abs(vertical_action) >= options_.cop_threshold_n)) continue;
+      const double vertical = force[i].z * up_z;  // channel force along the up normal
+      if (!(std::abs(vertical) >= options_.cop_threshold_n)) continue;
       ++loaded;
-      if (vertical_action < 0) ++pushing_down;
+      if (vertical < 0) ++downward;
       const double dx = cop[i].x, dy = cop[i].y;
       if (std::abs(dx - origin.x) <= half_x && std::abs(dy - origin.y) <= half_y) ++inside_kept;
       if (std::abs(dx + origin.x) <= half_x && std::abs(dy + origin.y) <= half_y) ++inside_negated;
     }
-    double polarity = 1.0;  // reaction = -polarity * R * F
-    if (loaded > 0 && 2 * pushing_down < loaded) {
+    double polarity = 1.0;  // reaction = polarity * R * F
+    if (loaded > 0 && 2 * downward > loaded) {
       polarity = -1.0;
-      warn("vertical force is negative while loaded: the channels carry the reaction (or inverted polarity); sign reversed");
+      warn("vertical force is negative while loaded: the channels carry the force on the plate (or inverted polarity); "
+           "sign reversed");
     }
     Vec3 origin_local = plate_.type == 3 ? Vec3{0, 0, oz} : origin;
     if (plate_.type != 3 && (origin.x != 0 || origin.y != 0)) {
@@ -222,9 +223,9 @@ class PlateComputation {
     }
 
     for (std::size_t i = 0; i < samples_; ++i) {
-      const Vec3 reaction = -polarity * to_lab(force[i]);
-      const Vec3 reaction_moment = -polarity * to_lab(moment[i]);
-      const double free_torque = -polarity * torque[i] * dot(zh, up);
+      const Vec3 reaction = polarity * to_lab(force[i]);
+      const Vec3 reaction_moment = polarity * to_lab(moment[i]);
+      const double free_torque = polarity * torque[i] * dot(zh, up);
       const Vec3 cop_plate = cop[i];
       force[i] = reaction;
       moment[i] = reaction_moment;
@@ -239,7 +240,7 @@ class PlateComputation {
   }
 
   // Fills force (N), moment about O (N m) and, for type 1, cop (m, relative to O) and torque (N m),
-  // all in the plate frame, as the body acts on the plate.
+  // all in the plate frame, as the channels give them (normally the plate's force on the body).
   void plate_outputs(double to_m, double oz, const Vec3& origin) {
     auto moment_units = [&](std::size_t k) {
       if (const auto scale = moment_scale(channel(k).units)) return *scale;

@@ -17,17 +17,17 @@ namespace {
 // plate x = lab +Y, plate y = lab +X, plate z = lab -Z (down, as the C3D guide draws it).
 // Corners in mm: 1 (+x+y) = (1300, 2200, 0), 2 (-x+y) = (1300, 1800, 0), 3 = (700, 1800, 0), 4 = (700, 2200, 0).
 //
-// Load, in the plate frame, as the foot acts on the plate: F = (50, -100, 800) N (z down = pressing),
-// applied 0.05 m along plate x and 0.10 m along plate y from the surface centre, free torque 3 N m about
-// plate z. With ORIGIN (10, -20, -40) mm the COP relative to O is d = (0.06, 0.08, -0.04) m and
-// M = d x F + (0, 0, 3):
-//   Mx = dy Fz - dz Fy = 0.08*800 - (-0.04)(-100) = 64 - 4 = 60
-//   My = dz Fx - dx Fz = (-0.04)(50) - 0.06*800 = -2 - 48 = -50
-//   Mz = dx Fy - dy Fx + 3 = 0.06*(-100) - 0.08*50 + 3 = -6 - 4 + 3 = -7        [N m]
-// Expected, lab frame: R maps (x, y, z) -> (y, x, -z), so R F = (-100, 50, -800) and the reaction on the
-// foot is (100, -50, 800) N; COP = centre + R (0.05, 0.10, 0) = (1.10, 2.05, 0) m; reaction free torque
-// = -3 x (lab -Z) = +3 N m about +Z; moment about O = -R M = -(My, Mx, -Mz) = (50, -60, -7) N m.
-constexpr double kFx = 50, kFy = -100, kFz = 800, kMx = 60, kMy = -50, kMz = -7;
+// Load, in the plate frame, as C3D files store it (the force of the plate on the foot): F = (-50, 100,
+// -800) N (z points down, so -800 pushes the foot up), applied 0.05 m along plate x and 0.10 m along plate
+// y from the surface centre, free torque -3 N m about plate z. With ORIGIN (10, -20, -40) mm the COP
+// relative to O is d = (0.06, 0.08, -0.04) m and M = d x F + (0, 0, -3):
+//   Mx = dy Fz - dz Fy = 0.08(-800) - (-0.04)(100) = -64 + 4 = -60
+//   My = dz Fx - dx Fz = (-0.04)(-50) - 0.06(-800) = 2 + 48 = 50
+//   Mz = dx Fy - dy Fx - 3 = 0.06(100) - 0.08(-50) - 3 = 6 + 4 - 3 = 7        [N m]
+// Expected, lab frame: R maps (x, y, z) -> (y, x, -z), so the reaction R F = (100, -50, 800) N;
+// COP = centre + R (0.05, 0.10, 0) = (1.10, 2.05, 0) m; free torque -3 about plate z = -3 x (lab -Z)
+// = +3 N m about +Z; moment about O = R M = (My, Mx, -Mz) = (50, -60, -7) N m.
+constexpr double kFx = -50, kFy = 100, kFz = -800, kMx = -60, kMy = 50, kMz = 7, kTz = -3;
 
 Trial plate_trial(int type, const std::vector<std::pair<std::string, std::vector<float>>>& channels, Vec3 origin_mm) {
   Trial trial;
@@ -84,33 +84,33 @@ TEST(ForcePlateSeries, Type2GivesTheHandComputedReactionCopAndFreeMoment) {
 }
 
 TEST(ForcePlateSeries, Type1FromCopAndFreeTorque) {
-  // COP relative to O: (0.06, 0.08) m; Tz = 3 N m.
+  // COP relative to O: (0.06, 0.08) m; Tz = -3 N m.
   auto f = [](double v) { return std::vector<float>{static_cast<float>(v)}; };
-  const Trial trial = plate_trial(1, {{"N", f(kFx)}, {"N", f(kFy)}, {"N", f(kFz)}, {"m", f(0.06)}, {"m", f(0.08)}, {"Nm", f(3)}},
+  const Trial trial = plate_trial(1, {{"N", f(kFx)}, {"N", f(kFy)}, {"N", f(kFz)}, {"m", f(0.06)}, {"m", f(0.08)}, {"Nm", f(kTz)}},
                                   {10, -20, -40});
   expect_reference_load(compute_plate_series(trial, 0));
 }
 
 TEST(ForcePlateSeries, Type3FromKistlerSensorChannels) {
   // Kistler: sensors at (+-a, +-b) in the plane of O, which is az0 = -40 mm below the surface centre;
-  // a = 0.12 m, b = 0.20 m. d = (0.05, 0.10, -0.04) m, so M = d x F + (0, 0, 3) = (76, -42, -7) N m:
-  //   Mx = 0.10*800 - (-0.04)(-100) = 76; My = (-0.04)(50) - 0.05*800 = -42; Mz = -5 - 5 + 3 = -7.
+  // a = 0.12 m, b = 0.20 m. d = (0.05, 0.10, -0.04) m, so M = d x F + (0, 0, -3) = (-76, 42, 7) N m:
+  //   Mx = 0.10(-800) - (-0.04)(100) = -76; My = (-0.04)(-50) - 0.05(-800) = 42; Mz = 5 + 5 - 3 = 7.
   // Channels solving Fx = fx12 + fx34, Fy = fy14 + fy23, Mz = b(fx34 - fx12) + a(fy14 - fy23),
   // Mx = b(fz1 + fz2 - fz3 - fz4), My = a(-fz1 + fz2 + fz3 - fz4), with fz1 - fz2 + fz3 - fz4 = 0:
-  //   fx12 = fx34 = 25; fy14 = -79.1667, fy23 = -20.8333; fz = 382.5, 207.5, 17.5, 192.5.
+  //   fx12 = fx34 = -25; fy14 = 50 + 7/0.24 = 79.1667, fy23 = 20.8333; fz = -382.5, -207.5, -17.5, -192.5.
   auto f = [](double v) { return std::vector<float>{static_cast<float>(v)}; };
   const Trial trial = plate_trial(3,
-                                  {{"N", f(25)}, {"N", f(25)}, {"N", f(-100.0 / 2 - 7.0 / 0.12 / 2)}, {"N", f(-100.0 / 2 + 7.0 / 0.12 / 2)},
-                                   {"N", f(382.5)}, {"N", f(207.5)}, {"N", f(17.5)}, {"N", f(192.5)}},
+                                  {{"N", f(-25)}, {"N", f(-25)}, {"N", f(50 + 7.0 / 0.24)}, {"N", f(50 - 7.0 / 0.24)},
+                                   {"N", f(-382.5)}, {"N", f(-207.5)}, {"N", f(-17.5)}, {"N", f(-192.5)}},
                                   {120, 200, -40});
   expect_reference_load(compute_plate_series(trial, 0));
 }
 
 TEST(ForcePlateSeries, Type4AppliesTheCalibrationMatrixFirst) {
   // C (row-major, F = C v): diag(2, 2, 4, 1000, 1000, 1000) N/V and N mm/V, plus cross-talk C[0][2] = 0.5:
-  // v2 = Fz/4 = 200, v0 = (Fx - 0.5 v2)/2 = -25, v1 = Fy/2 = -50, v3..5 = M[N mm] / 1000 = M[N m].
+  // v2 = Fz/4 = -200, v0 = (Fx - 0.5 v2)/2 = 25, v1 = Fy/2 = 50, v3..5 = M[N mm] / 1000 = M[N m].
   auto f = [](double v) { return std::vector<float>{static_cast<float>(v)}; };
-  Trial trial = plate_trial(4, {{"V", f(-25)}, {"V", f(-50)}, {"V", f(200)}, {"V", f(kMx)}, {"V", f(kMy)}, {"V", f(kMz)}},
+  Trial trial = plate_trial(4, {{"V", f(25)}, {"V", f(50)}, {"V", f(-200)}, {"V", f(kMx)}, {"V", f(kMy)}, {"V", f(kMz)}},
                             {10, -20, -40});
   std::vector<double> cal(36, 0.0);
   for (std::size_t k = 0; k < 3; ++k) cal[k * 7] = k == 2 ? 4 : 2;
@@ -133,7 +133,7 @@ TEST(ForcePlateSeries, ReversedOriginXYIsDetectedFromTheCop) {
   // the centre. The same load 0.05/0.10 m from the centre has d = (0.05 - 0.18 = -0.13, 0.10 + 0.28 = 0.38).
   // Stored with x, y reversed, the COP would land 0.36 m / 0.56 m away, off the 0.4 x 0.6 m plate.
   const Vec3 d{-0.13, 0.38, -0.04};
-  const Vec3 m{d.y * kFz - d.z * kFy, d.z * kFx - d.x * kFz, d.x * kFy - d.y * kFx + 3};
+  const Vec3 m{d.y * kFz - d.z * kFy, d.z * kFx - d.x * kFz, d.x * kFy - d.y * kFx + kTz};
   auto f = [](double v) { return std::vector<float>{static_cast<float>(v)}; };
   auto build = [&](Vec3 origin) {
     return plate_trial(2, {{"N", f(kFx)}, {"N", f(kFy)}, {"N", f(kFz)}, {"Nm", f(m.x)}, {"Nm", f(m.y)}, {"Nm", f(m.z)}}, origin);
@@ -146,7 +146,7 @@ TEST(ForcePlateSeries, ReversedOriginXYIsDetectedFromTheCop) {
   EXPECT_TRUE(mentions(reversed, "ORIGIN x, y"));
 }
 
-TEST(ForcePlateSeries, PlateReportingTheReactionIsTurnedAround) {
+TEST(ForcePlateSeries, PlateReportingTheForceOnThePlateIsTurnedAround) {
   const PlateSeries s = compute_plate_series(type2(-1), 0);
   expect_reference_load(s);
   EXPECT_TRUE(mentions(s, "sign reversed"));
