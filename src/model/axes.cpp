@@ -365,7 +365,8 @@ std::optional<AxisFinding> progression_from_cop(const Trial& trial, int up) {
   for (const Stance& s : stances)
     for (int a = 0; a < 3; ++a) travel[a] += (s.last[a] - s.first[a]) / static_cast<double>(stances.size());
   const Dominant d = dominant(horizontal(travel, up), up);
-  if (d.index < 0 || d.magnitude < 2 * d.runner_up) return std::nullopt;
+  // Roll-over moves the COP 0.05-0.25 m along the foot; a few centimetres or less says nothing.
+  if (d.index < 0 || d.magnitude < 2 * d.runner_up || d.magnitude < 0.03) return std::nullopt;
   if (d.magnitude > 0.25)
     return AxisFinding{Axis{d.index, -d.sign},
                        "treadmill: opposite to COP travel in stance (belt carries it " + fixed(d.magnitude) + " m)", true};

@@ -150,8 +150,7 @@ class PlateComputation {
     if (origin.z > 0) {
       origin.z = -origin.z;
       origin_z_negated = true;
-      warn("ORIGIN z is positive (old AMTI convention: offset of the surface written as positive); negated, as the "
-           "C3D User Guide describes");
+      warn("ORIGIN z is positive (old AMTI sign convention); used as negative, as the C3D User Guide describes");
     }
     if (plate_.type == 3) {
       if (origin.x < 0 || origin.y < 0) warn("type 3 sensor offsets a, b (ORIGIN x, y) are negative; their magnitudes are used");
