@@ -202,18 +202,26 @@ std::optional<AxisFinding> up_from_plates(const Trial& trial) {
 
 void decide_up(Trial& trial, const Markers& m) {
   const bool declared = !trial.up.method.empty() && !trial.up.detected && trial.up.method.rfind("not detected", 0) != 0;
-  std::optional<AxisFinding> data = up_from_markers(trial, m);
-  if (!data) data = up_from_plates(trial);
+  const std::optional<AxisFinding> markers = up_from_markers(trial, m);
+  const std::optional<AxisFinding> plates = up_from_plates(trial);
+  const std::optional<AxisFinding>& data = markers ? markers : plates;
+  if (markers && plates && !(markers->axis == plates->axis))
+    trial.warnings.push_back(markers->method + " gives " + markers->axis.name() + " up but " + plates->method + " gives " +
+                             plates->axis.name());
   if (declared) {
+    for (const auto& source : {markers, plates}) {
+      if (source && source->axis == trial.up.axis) {
+        trial.up.method += "; confirmed by " + source->method;
+        return;
+      }
+    }
     if (!data) {
       trial.up.method += " (not checked: no pelvis/foot markers or forces to confirm it)";
-    } else if (data->axis == trial.up.axis) {
-      trial.up.method += "; confirmed by " + data->method;
-    } else {
-      trial.warnings.push_back("the file declares " + trial.up.axis.name() + " up (" + trial.up.method + ") but " +
-                               data->method + " gives " + data->axis.name() + "; using " + data->axis.name());
-      trial.up = *data;
+      return;
     }
+    trial.warnings.push_back("the file declares " + trial.up.axis.name() + " up (" + trial.up.method + ") but " + data->method +
+                             " gives " + data->axis.name() + "; using " + data->axis.name());
+    trial.up = *data;
     return;
   }
   if (data) {

@@ -156,7 +156,8 @@ class PlateComputation {
       if (origin.x < 0 || origin.y < 0) warn("type 3 sensor offsets a, b (ORIGIN x, y) are negative; their magnitudes are used");
       origin.x = std::abs(origin.x);
       origin.y = std::abs(origin.y);
-      if (origin.x == 0 || origin.y == 0) fail("type 3 needs the sensor offsets a, b in ORIGIN x, y (both are zero or missing)");
+      if (origin.x == 0 || origin.y == 0)
+        warn("type 3 sensor offsets a, b (ORIGIN x, y) are zero: moments, COP and free moment are unavailable");
     }
 
     // Plate-frame wrench: F, M about O, COP d relative to O, free torque T about plate z.
@@ -268,7 +269,8 @@ class PlateComputation {
       }
       case 3: {
         const double fs = force_scale(channel(0).units);
-        const double a = origin.x, b = origin.y;
+        // Without the sensor offsets the moments are unknown, not zero.
+        const double a = origin.x > 0 ? origin.x : kNaN, b = origin.y > 0 ? origin.y : kNaN;
         for (std::size_t i = 0; i < samples_; ++i) {
           std::array<double, 8> f;
           for (std::size_t k = 0; k < 8; ++k) f[k] = fs * sample(k, i);
