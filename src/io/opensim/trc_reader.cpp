@@ -175,8 +175,10 @@ TimedTrial parse_trc_timed(std::string_view text, const std::string& name) {
     warnings.push_back("TRC header NumFrames = " + std::to_string(*header.frames) + " but the file has " +
                        std::to_string(rows) + " data rows; using " + std::to_string(rows));
   // Every stored sample is NaN-initialised memory; refuse headers/rows that would make it out of all
-  // proportion to the file (each real sample takes at least three bytes).
-  if (static_cast<double>(rows) * static_cast<double>(markers) * 3.0 > 16.0 * static_cast<double>(text.size()) + 65536.0)
+  // proportion to the file (a written sample takes at least three bytes, so 16x the file size leaves
+  // room for rows that stop early) once it exceeds 64 MiB.
+  const double samples = static_cast<double>(rows) * static_cast<double>(markers);
+  if (samples * sizeof(Vec3f) > 64.0 * 1024 * 1024 && samples * 3.0 > 16.0 * static_cast<double>(text.size()))
     throw InputError(name, "implausible TRC: " + std::to_string(markers) + " markers x " + std::to_string(rows) +
                                " rows cannot come from a file of " + std::to_string(text.size()) + " bytes",
                      std::nullopt, first_data_line);
