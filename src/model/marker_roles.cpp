@@ -8,7 +8,8 @@ struct Token {
   std::string_view prefix;
   MarkerRole role;
 };
-// Matched against the start of the label once the side and any "Subject:" prefix are removed.
+// Matched against the start of the label once the side and any "Subject:" prefix are removed
+// (Qualisys names: L_IAS/L_IPS pelvis, CV7/TV8/SNJ/SXS trunk, L_HDF head, L_FCC heel, L_FM1 toe).
 // Longer, more specific prefixes come first.
 constexpr Token kTokens[] = {
     {"foot.med", MarkerRole::toe}, {"foot.lat", MarkerRole::toe}, {"foot_med", MarkerRole::toe}, {"foot_lat", MarkerRole::toe},
@@ -22,10 +23,13 @@ constexpr Token kTokens[] = {
     {"sacr", MarkerRole::pelvis}, {"v.sacr", MarkerRole::pelvis}, {"pelvis", MarkerRole::pelvis}, {"pelv", MarkerRole::pelvis},
     {"iliac", MarkerRole::pelvis}, {"eias", MarkerRole::pelvis}, {"eips", MarkerRole::pelvis}, {"eas", MarkerRole::pelvis},
     {"eps", MarkerRole::pelvis}, {"crete", MarkerRole::pelvis}, {"s2", MarkerRole::pelvis},
+    {"ias", MarkerRole::pelvis}, {"ips", MarkerRole::pelvis},  // Qualisys/ISB: L_IAS, R_IPS
     {"c7", MarkerRole::trunk}, {"t8", MarkerRole::trunk}, {"t10", MarkerRole::trunk}, {"t12", MarkerRole::trunk},
     {"clav", MarkerRole::trunk}, {"strn", MarkerRole::trunk}, {"stern", MarkerRole::trunk}, {"ij", MarkerRole::trunk},
     {"px", MarkerRole::trunk}, {"head", MarkerRole::trunk}, {"tete", MarkerRole::trunk}, {"fhd", MarkerRole::trunk},
     {"bhd", MarkerRole::trunk}, {"acr", MarkerRole::trunk}, {"sho", MarkerRole::trunk},
+    {"cv7", MarkerRole::trunk}, {"tv", MarkerRole::trunk}, {"snj", MarkerRole::trunk}, {"sxs", MarkerRole::trunk},
+    {"hdf", MarkerRole::trunk}, {"hdb", MarkerRole::trunk}, {"xiph", MarkerRole::trunk},
 };
 
 MarkerRole role_of(std::string_view core) {

@@ -177,11 +177,18 @@ TEST(AxisDetection, RbdsTreadmillIsYUp) {
   EXPECT_FALSE(has_warning(trial, "disagrees"));
 }
 
-TEST(AxisDetection, ViconFileIsZUp) {
-  TOUCHDOWN_REQUIRE_DATA("c3d-conformance/vendor/ezc3d_testFiles/Vicon.c3d");
-  TOUCHDOWN_READ_C3D_OR_SKIP(trial, data_path("c3d-conformance/vendor/ezc3d_testFiles/Vicon.c3d"));
-  detect_axes(trial);
-  // POINT:Y_SCREEN = +Z (read with a parameter dump); the markers must agree.
-  EXPECT_EQ(trial.up.axis, (Axis{2, 1}));
-  EXPECT_FALSE(has_warning(trial, "declares"));
+TEST(AxisDetection, ZUpC3dFiles) {
+  TOUCHDOWN_REQUIRE_DATA("c3d-conformance/vendor/btkdata_others/Gait.c3d");
+  // BTK Gait.c3d (Motion Analysis walking): POINT:Y_SCREEN = +Z (parameter dump), RHEE/RTOE/ASIS markers.
+  TOUCHDOWN_READ_C3D_OR_SKIP(gait, data_path("c3d-conformance/vendor/btkdata_others/Gait.c3d"));
+  detect_axes(gait);
+  EXPECT_EQ(gait.up.axis, (Axis{2, 1}));
+  EXPECT_NE(gait.up.method.find("confirmed by pelvis/trunk markers"), std::string::npos) << gait.up.method;
+  // ezc3d Qualisys.c3d: POINT:Y_SCREEN = -Z, yet its force-plate corners lie at the floor with the plate
+  // normal +Z and the L_IAS/CV7 markers are above L_FCC/L_FM1 along +Z: the declaration is overruled.
+  TOUCHDOWN_READ_C3D_OR_SKIP(qualisys, data_path("c3d-conformance/vendor/ezc3d_testFiles/Qualisys.c3d"));
+  detect_axes(qualisys);
+  EXPECT_EQ(qualisys.up.axis, (Axis{2, 1}));
+  EXPECT_TRUE(qualisys.up.detected);
+  EXPECT_TRUE(has_warning(qualisys, "declares -Z up")) << (qualisys.warnings.empty() ? "" : qualisys.warnings.front());
 }

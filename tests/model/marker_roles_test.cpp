@@ -26,7 +26,9 @@ TEST(MarkerRoles, ClassifiesFeetPelvisAndTrunkAcrossMarkerSets) {
       {"pelvis_1", MarkerRole::pelvis, Side::none}, {"S2", MarkerRole::pelvis, Side::none},
       {"C7", MarkerRole::trunk, Side::none},        {"CLAV", MarkerRole::trunk, Side::none},
       {"LFHD", MarkerRole::trunk, Side::left},      {"Tete.H", MarkerRole::trunk, Side::none},
-      {"Subject:STRN", MarkerRole::trunk, Side::none},
+      {"Subject:STRN", MarkerRole::trunk, Side::none}, {"L_IAS", MarkerRole::pelvis, Side::left},
+      {"R_IPS", MarkerRole::pelvis, Side::right},   {"CV7", MarkerRole::trunk, Side::none},
+      {"r heel", MarkerRole::heel, Side::right},    {"l met", MarkerRole::toe, Side::left},
       {"RTH1", MarkerRole::unknown, Side::none},    {"L.Shank.Top.Lateral", MarkerRole::unknown, Side::none},
       {"RKNE", MarkerRole::unknown, Side::none},    {"StartG", MarkerRole::unknown, Side::none},
   };
