@@ -94,6 +94,20 @@ TEST(OpenSimWriters, CsvHasUnitsInColumnNamesAndEmptyMissingCells) {
   EXPECT_EQ(text, "frame,time_s,LHEE_x_mm,LHEE_y_mm,LHEE_z_mm\n1,0,1.5,2,3\n2,0.01,,,\n");
 }
 
+TEST(OpenSimWriters, CsvOfImageKeypointsHasNoZ) {
+  Trial trial;
+  trial.points.rate_hz = 30;
+  trial.points.frames = 1;
+  trial.points.units = "px";
+  trial.points.dimensions = 2;
+  trial.points.tracks.push_back({"left_heel", "", {{320.5f, 240.0f, std::nanf("")}}, {}});
+  const auto path = temp_file("keypoints.csv");
+  write_csv(trial, path);
+  EXPECT_EQ(slurp(path), "frame,time_s,left_heel_x_px,left_heel_y_px\n1,0,320.5,240\n");
+  std::filesystem::remove(path);
+  EXPECT_THROW(write_trc(trial, temp_file("keypoints.trc")), InputError);
+}
+
 TEST(OpenSimWriters, RefuseTrialsWithoutRates) {
   const Trial empty;
   EXPECT_THROW(write_trc(empty, temp_file("x.trc")), InputError);

@@ -1,6 +1,7 @@
 // CSV of marker trajectories: one row per point frame, columns frame, time_s, then <label>_x_<units>,
-// <label>_y_<units>, <label>_z_<units>; a missing sample is an empty cell (never a zero).
+// <label>_y_<units>, <label>_z_<units> (no z for 2D keypoints); a missing sample is an empty cell.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "io/text/number_format.hpp"
@@ -19,9 +20,11 @@ void write_csv(const Trial& trial, const std::filesystem::path& path) {
   out.reserve(256 + frames * (16 + points.tracks.size() * 3 * 12));
   out += "frame,time_s";
   const std::string units = io::text::cell_label(points.units, ',');
+  const bool planar = points.dimensions == 2;  // image keypoints: x, y only
   for (const PointTrack& track : points.tracks) {
     const std::string label = io::text::cell_label(track.label, ',');
-    for (const char* axis : {"_x_", "_y_", "_z_"}) out += "," + label + axis + units;
+    out += "," + label + "_x_" + units + "," + label + "_y_" + units;
+    if (!planar) out += "," + label + "_z_" + units;
   }
   out += '\n';
   for (std::size_t f = 0; f < frames; ++f) {
@@ -30,9 +33,10 @@ void write_csv(const Trial& trial, const std::filesystem::path& path) {
     io::text::append_time(out, points.time_of_frame(f));
     for (const PointTrack& track : points.tracks) {
       const Vec3f& s = track.samples[f];
-      for (float value : {s.x, s.y, s.z}) {
+      const bool seen = planar ? !std::isnan(s.x) && !std::isnan(s.y) : s.valid();
+      for (int axis = 0; axis < (planar ? 2 : 3); ++axis) {
         out += ',';
-        if (s.valid()) io::text::append_number(out, value, "");
+        if (seen) io::text::append_number(out, axis == 0 ? s.x : axis == 1 ? s.y : s.z, "");
       }
     }
     out += '\n';

@@ -13,6 +13,8 @@ namespace touchdown {
 void write_trc(const Trial& trial, const std::filesystem::path& path) {
   const PointSet& points = trial.points;
   if (!(points.rate_hz > 0)) throw InputError(path.string(), "cannot write TRC: the trial has no point sampling rate");
+  if (points.dimensions != 3)
+    throw InputError(path.string(), "cannot write TRC: it holds 3D markers and this trial has 2D keypoints (write CSV)");
   std::size_t frames = points.frames;
   for (const PointTrack& track : points.tracks) frames = std::min(frames, track.samples.size());
   const std::size_t markers = points.tracks.size();
