@@ -247,6 +247,13 @@ class BodyBuilder {
     return points;
   }
 
+  void carry_into(const std::string& segment, const std::vector<TrackingPoint>& tracking,
+                  const std::vector<std::pair<std::string, Vec3>>& standing_points,
+                  const std::vector<Trajectory*>& destinations) {
+    auto points = carry(segment, tracking, standing_points);
+    for (std::size_t i = 0; i < points.size(); ++i) *destinations[i] = std::move(points[i]);
+  }
+
   // ---- pelvis and hip joint centres ----------------------------------------------------------------------
   void build_pelvis_and_hips() {
     // Standing hip centres: written in the static file, predicted from the standing pelvis, or from the
@@ -275,44 +282,51 @@ class BodyBuilder {
         }
     }
 
-    // Pelvis cluster: carries static-only pelvis landmarks, static hip centres, and the cluster centroid.
+    // Pelvis cluster, first pass: pelvis landmarks seen only in the static trial.
     auto tracking = tracking_points(resolved_.pelvis_tracking);
     std::vector<std::pair<std::string, Vec3>> carried;
-    std::vector<std::pair<Trajectory*, std::size_t>> destinations;
+    std::vector<Trajectory*> destinations;
     for (Side s : kSides) {
       for (Landmark l : {Landmark::asis, Landmark::psis}) {
         const auto& r = resolved_.side(s)[l];
         if (r.availability == Availability::static_only && work(s).standing_at(l)) {
-          destinations.emplace_back(&work(s).at(l), carried.size());
+          destinations.push_back(&work(s).at(l));
           carried.emplace_back(r.label, *work(s).standing_at(l));
         }
       }
     }
     if (resolved_.sacrum.availability == Availability::static_only && standing_sacrum_) {
-      destinations.emplace_back(&sacrum_, carried.size());
+      destinations.push_back(&sacrum_);
       carried.emplace_back(resolved_.sacrum.label, *standing_sacrum_);
     }
+    carry_into("pelvis", tracking, carried, destinations);
+
+    // Second pass, only for what the pelvis landmarks cannot give: standing hip centres of sides without
+    // a hip marker or a regression, and the cluster centroid when there is no ASIS/PSIS pelvis centre.
+    auto dynamic_hips = harrington_trajectories();
+    carried.clear();
+    destinations.clear();
     std::array<Trajectory, 2> carried_hip;
     for (Side s : kSides) {
       auto& w = work(s);
-      if (w.at(Landmark::hip_centre).empty() && w.standing_hip) {
-        destinations.emplace_back(&carried_hip[s == Side::left ? 0 : 1], carried.size());
+      const std::size_t k = s == Side::left ? 0 : 1;
+      if (w.at(Landmark::hip_centre).empty() && dynamic_hips[k].empty() && w.standing_hip) {
+        destinations.push_back(&carried_hip[k]);
         carried.emplace_back(side_name(s) + " hip centre", *w.standing_hip);
       }
     }
     Trajectory cluster_centre;
-    if (tracking.size() >= kMinTrackingMarkers) {
+    const bool asis_psis_centre =
+        !left_.at(Landmark::asis).empty() && !right_.at(Landmark::asis).empty() && !dynamic_mid_psis().empty();
+    if (!asis_psis_centre && tracking.size() >= kMinTrackingMarkers) {
       Vec3 centroid{0, 0, 0};
       for (const auto& t : tracking) centroid = centroid + t.static_position;
-      destinations.emplace_back(&cluster_centre, carried.size());
+      destinations.push_back(&cluster_centre);
       carried.emplace_back("cluster centroid", (1.0 / static_cast<double>(tracking.size())) * centroid);
     }
-    auto points = carry("pelvis", tracking, carried);
-    if (!points.empty())
-      for (auto& [destination, index] : destinations) *destination = std::move(points[index]);
+    carry_into("pelvis", tracking, carried, destinations);
 
     // Dynamic hip centres, best source first.
-    auto dynamic_hips = harrington_trajectories();
     for (Side s : kSides) {
       auto& w = work(s);
       const std::size_t k = s == Side::left ? 0 : 1;

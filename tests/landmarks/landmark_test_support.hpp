@@ -74,7 +74,9 @@ inline Trial read_rbds_marker_table(const std::string& path) {
     }
   }
   trial.points.frames = times.size();
-  trial.points.rate_hz = times.size() > 1 ? std::round(1.0 / (times[1] - times[0])) : 0;
+  // Times are printed with 3 decimals: use the whole span, not one (rounded) step.
+  trial.points.rate_hz =
+      times.size() > 1 ? std::round(static_cast<double>(times.size() - 1) / (times.back() - times.front())) : 0;
   return trial;
 }
 
