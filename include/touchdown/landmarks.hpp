@@ -107,7 +107,7 @@ struct ProfileMatch {
 [[nodiscard]] const MarkerProfile& recognise_marker_set(const Trial& dynamic, const Trial* static_trial);
 
 struct BodyOptions {
-  double cutoff_hz = 12;  // zero-lag Butterworth low-pass for markers (metrics.md defaults)
+  double cutoff_hz = 12;  // zero-lag Butterworth low-pass for markers (metrics.md default); 0 = no filter
   std::size_t max_gap_frames = 10;  // longer gaps stay missing
   std::optional<std::filesystem::path> profile_toml;  // use this profile instead of recognising one
 };
