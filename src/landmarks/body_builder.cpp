@@ -491,7 +491,7 @@ class BodyBuilder {
 
   // ---- axes ------------------------------------------------------------------------------------------------
   void decide_axes() {
-    // Up: from the feet to the pelvis.
+    // Up: from the feet to the pelvis and knees.
     std::vector<Vec3> upper, lower;
     auto add_mean = [](std::vector<Vec3>& into, const Trajectory& t) {
       if (t.empty()) return;
@@ -501,6 +501,7 @@ class BodyBuilder {
     for (Side s : kSides) {
       auto& w = work(s);
       add_mean(upper, w.hip);
+      add_mean(upper, w.knee);
       add_mean(lower, w.ankle);
       add_mean(lower, w.at(Landmark::heel));
       add_mean(lower, w.at(Landmark::toe));
@@ -513,14 +514,14 @@ class BodyBuilder {
       body_.up = dynamic_.up.axis;
       body_.methods.push_back("up axis: " + body_.up.name() + " (" + dynamic_.up.method + ")");
       if (anatomical_up && !(*anatomical_up == body_.up))
-        body_.warnings.push_back("up axis " + body_.up.name() + " from the trial disagrees with the body (feet -> pelvis: " +
+        body_.warnings.push_back("up axis " + body_.up.name() + " from the trial disagrees with the body (feet -> pelvis/knees: " +
                                  anatomical_up->name() + ")");
     } else if (anatomical_up) {
       body_.up = *anatomical_up;
-      body_.methods.push_back("up axis: " + body_.up.name() + " (lab axis nearest to the feet -> pelvis direction)");
+      body_.methods.push_back("up axis: " + body_.up.name() + " (lab axis nearest to the feet -> pelvis/knees direction)");
     } else {
       throw AnalysisError("cannot tell the up axis of " + trial_name(dynamic_, "the trial") +
-                          ": no pelvis and foot landmarks, and the trial does not declare it");
+                          ": no pelvis or knee landmarks above foot landmarks, and the trial does not declare it");
     }
 
     // Progression: the way the runner faces, preferably standing.
