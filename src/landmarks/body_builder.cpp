@@ -11,6 +11,7 @@
 #include "landmarks/anatomical_axes.hpp"
 #include "landmarks/cluster_calibration.hpp"
 #include "landmarks/hip_joint_centre.hpp"
+#include "landmarks/length_units.hpp"
 #include "landmarks/marker_lookup.hpp"
 #include "landmarks/profile_resolution.hpp"
 #include "landmarks/vec3_math.hpp"
@@ -40,20 +41,24 @@ std::string trial_name(const Trial& trial, const char* role) {
   return trial.source.path.empty() ? std::string(role) : trial.source.path;
 }
 
-void validate_trial(const Trial& trial, const char* role) {
+// Checks what the builder relies on and returns metres per point unit.
+LengthScale validate_trial(const Trial& trial, const char* role) {
   const auto& points = trial.points;
   const std::string name = trial_name(trial, role);
   if (points.dimensions != 3)
     throw InputError(name, "points are " + std::to_string(points.dimensions) +
                                "-dimensional; marker landmarks need 3D marker trajectories");
-  if (!(points.to_metres() > 0))
-    throw InputError(name, "point units '" + points.units + "' are not a length unit (mm, cm, m)");
   if (points.frames == 0 || points.tracks.empty()) throw InputError(name, "the trial has no marker frames");
   if (!(points.rate_hz > 0)) throw InputError(name, "the point rate is not positive");
   for (const auto& track : points.tracks)
     if (track.samples.size() != points.frames)
       throw InputError(name, "marker '" + track.label + "' has " + std::to_string(track.samples.size()) +
                                  " samples for " + std::to_string(points.frames) + " frames");
+  auto scale = length_scale(points);
+  if (!scale)
+    throw InputError(name, "point units '" + points.units +
+                               "' are not a length unit (mm, cm, m) and the marker spread does not tell them");
+  return *scale;
 }
 
 Vec3 mean_of(const Trajectory& t) {
@@ -100,15 +105,18 @@ struct SideWork {
 class BodyBuilder {
  public:
   BodyBuilder(const Trial& dynamic, const Trial* static_trial, const MarkerProfile& profile,
-              const BodyOptions& options)
+              const BodyOptions& options, const LengthScale& dynamic_scale, const LengthScale& static_scale)
       : dynamic_(dynamic),
         static_(static_trial),
         profile_(profile),
         options_(options),
         dynamic_lookup_(dynamic.points),
-        dynamic_scale_(dynamic.points.to_metres()),
-        static_scale_(static_trial ? static_trial->points.to_metres() : 0.0),
+        dynamic_scale_(dynamic_scale.metres_per_unit),
+        static_scale_(static_scale.metres_per_unit),
         processed_(dynamic.points.tracks.size()) {
+    if (dynamic_scale.inferred) body_.warnings.push_back(trial_name(dynamic, "dynamic trial") + ": " + *dynamic_scale.inferred);
+    if (static_trial && static_scale.inferred)
+      body_.warnings.push_back(trial_name(*static_trial, "static trial") + ": " + *static_scale.inferred);
     if (static_) static_lookup_.emplace(static_->points);
     resolved_ = resolve_profile(profile_, dynamic_lookup_, static_lookup_ ? &*static_lookup_ : nullptr);
   }
@@ -510,6 +518,21 @@ class BodyBuilder {
     std::optional<Axis> anatomical_up;
     if (!upper.empty() && !lower.empty()) anatomical_up = nearest_axis(average(upper) - average(lower));
 
+    // The static trial must be recorded in the same lab frame: its landmarks are used as they are.
+    std::vector<Vec3> standing_upper, standing_lower;
+    for (Side s : kSides) {
+      auto& w = work(s);
+      for (const auto& p : {w.standing_hip, w.standing_knee}) if (p) standing_upper.push_back(*p);
+      for (const auto& p : {w.standing_ankle, w.standing_at(Landmark::heel), w.standing_at(Landmark::toe)})
+        if (p) standing_lower.push_back(*p);
+    }
+    if (anatomical_up && !standing_upper.empty() && !standing_lower.empty()) {
+      auto standing_up = nearest_axis(average(standing_upper) - average(standing_lower));
+      if (standing_up && !(*standing_up == *anatomical_up))
+        body_.warnings.push_back("the static trial stands along " + standing_up->name() + " but the run is upright along " +
+                                 anatomical_up->name() + ": were they recorded in different lab frames?");
+    }
+
     if (!dynamic_.up.method.empty()) {
       body_.up = dynamic_.up.axis;
       body_.methods.push_back("up axis: " + body_.up.name() + " (" + dynamic_.up.method + ")");
@@ -748,8 +771,8 @@ std::optional<double> sagittal_foot_angle_deg(const Vec3& heel, const Vec3& toe,
 }
 
 Body build_body(const Trial& dynamic, const Trial* static_trial, const BodyOptions& options) {
-  validate_trial(dynamic, "dynamic trial");
-  if (static_trial) validate_trial(*static_trial, "static trial");
+  const LengthScale dynamic_scale = validate_trial(dynamic, "dynamic trial");
+  const LengthScale static_scale = static_trial ? validate_trial(*static_trial, "static trial") : LengthScale{};
   if (options.cutoff_hz > 0 && !(options.cutoff_hz < 0.5 * dynamic.points.rate_hz))
     throw InputError("BodyOptions::cutoff_hz", "cut-off " + format("%.3g", options.cutoff_hz) +
                                                    " Hz is not below the Nyquist frequency of the markers (" +
@@ -770,7 +793,7 @@ Body build_body(const Trial& dynamic, const Trial* static_trial, const BodyOptio
   } else {
     profile = &recognise_marker_set(dynamic, static_trial);
   }
-  return BodyBuilder(dynamic, static_trial, *profile, options).build();
+  return BodyBuilder(dynamic, static_trial, *profile, options, dynamic_scale, static_scale).build();
 }
 
 }  // namespace touchdown

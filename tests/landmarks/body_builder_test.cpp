@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <Eigen/Geometry>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -224,6 +225,20 @@ TEST(BodyBuilder, RejectsUnusableInput) {
   empty.points.frames = 0;
   for (auto& t : empty.points.tracks) t.samples.clear();
   EXPECT_THROW((void)build_body(empty, nullptr), InputError);
+}
+
+TEST(BodyBuilder, MissingUnitsAreInferredFromTheBodySizeAndReported) {
+  // Some C3D writers leave POINT:UNITS empty (the Running Injury Clinic exports). A ~1 m tall marker set
+  // stored in millimetres spans ~1000 units: only millimetres make that a body.
+  Trial trial = static_trial(pig_static());
+  trial.points.units = "";
+  const Body body = build_body(trial, nullptr);
+  ASSERT_FALSE(body.right.heel.empty());
+  EXPECT_NEAR(body.right.heel[0].z, 0.04, 1e-6);  // millimetres -> metres; float storage
+  const bool reported = std::any_of(body.warnings.begin(), body.warnings.end(), [](const std::string& w) {
+    return w.find("read as mm") != std::string::npos;
+  });
+  EXPECT_TRUE(reported);
 }
 
 TEST(SagittalFootAngle, SignAndPlane) {
