@@ -277,7 +277,10 @@ class BodyBuilder {
     if (auto standing = harrington(left_.standing_at(Landmark::asis), right_.standing_at(Landmark::asis),
                                    standing_mid_psis())) {
       for (Side s : kSides)
-        if (!work(s).standing_hip) work(s).standing_hip = s == Side::left ? standing->left : standing->right;
+        if (!work(s).standing_hip) {
+          work(s).standing_hip = s == Side::left ? standing->left : standing->right;
+          standing_hip_method[s == Side::left ? 0 : 1] = "Harrington et al. 2007 regression (ASIS, PSIS)";
+        }
     }
     if ((!left_.standing_hip || !right_.standing_hip) && left_.standing_at(Landmark::greater_trochanter) &&
         right_.standing_at(Landmark::greater_trochanter)) {
