@@ -429,7 +429,7 @@ class BodyBuilder {
   // ---- knee and ankle --------------------------------------------------------------------------------------
   // Carries the side's static-only landmarks of `cluster` and adds `extra` tracking points when the
   // cluster alone has fewer than three markers.
-  void carry_segment(Side s, Cluster cluster, std::initializer_list<Landmark> landmarks,
+  void carry_segment(Side s, Cluster cluster, const std::vector<Landmark>& landmarks,
                      std::vector<TrackingPoint> extra) {
     auto& w = work(s);
     const auto& side = resolved_.side(s);
@@ -478,11 +478,20 @@ class BodyBuilder {
     else if (w.standing_at(lateral)) standing_out = w.standing_at(lateral);
   }
 
+  // The markers a joint centre needs: both epicondyles (malleoli) when the profile finds them, else also a
+  // joint-centre marker written in the file.
+  std::vector<Landmark> joint_markers(Side s, Landmark lateral, Landmark medial, Landmark centre) const {
+    const auto& side = resolved_.side(s);
+    if (side[lateral].availability != Availability::absent && side[medial].availability != Availability::absent)
+      return {lateral, medial};
+    return {lateral, medial, centre};
+  }
+
   void build_knee(Side s) {
     auto& w = work(s);
     std::vector<TrackingPoint> extra;
     if (w.standing_hip && !w.hip.empty()) extra.push_back({side_name(s) + " hip centre", *w.standing_hip, &w.hip});
-    carry_segment(s, Cluster::thigh, {Landmark::knee_lateral, Landmark::knee_medial, Landmark::knee_centre},
+    carry_segment(s, Cluster::thigh, joint_markers(s, Landmark::knee_lateral, Landmark::knee_medial, Landmark::knee_centre),
                   std::move(extra));
     joint_centre(s, "knee", Landmark::knee_lateral, Landmark::knee_medial, Landmark::knee_centre, w.knee,
                  w.standing_knee);
@@ -494,7 +503,8 @@ class BodyBuilder {
     const auto& knee = resolved_.side(s)[Landmark::knee_lateral];
     if (knee.availability == Availability::measured && w.standing_at(Landmark::knee_lateral))
       extra.push_back({knee.label, *w.standing_at(Landmark::knee_lateral), &w.at(Landmark::knee_lateral)});
-    carry_segment(s, Cluster::shank, {Landmark::ankle_lateral, Landmark::ankle_medial, Landmark::ankle_centre},
+    carry_segment(s, Cluster::shank,
+                  joint_markers(s, Landmark::ankle_lateral, Landmark::ankle_medial, Landmark::ankle_centre),
                   std::move(extra));
     joint_centre(s, "ankle", Landmark::ankle_lateral, Landmark::ankle_medial, Landmark::ankle_centre, w.ankle,
                  w.standing_ankle);
