@@ -236,12 +236,21 @@ class BodyBuilder {
     std::vector<double> residual;
     auto points = calibration.reconstruct(dynamic_markers, &residual);
     double sum = 0;
-    std::size_t fitted = 0;
-    for (double r : residual)
-      if (!std::isnan(r)) {
-        sum += r;
-        ++fitted;
+    std::size_t fitted = 0, rejected = 0;
+    for (double r : residual) {
+      if (std::isnan(r)) continue;
+      if (r > kMaxClusterRmsM) {
+        ++rejected;
+        continue;
       }
+      sum += r;
+      ++fitted;
+    }
+    if (rejected > 0)
+      body_.warnings.push_back(segment + ": " + std::to_string(rejected) + " frames left missing because the cluster (" +
+                               markers + ") departs from its static shape by more than " +
+                               format("%.0f", 1000.0 * kMaxClusterRmsM) +
+                               " mm RMS there (a marker mislabelled, badly gap-filled or sliding on the skin)");
     if (fitted == 0) {
       body_.warnings.push_back(segment + ": the cluster (" + markers + ") could not be fitted in any frame; " + names +
                                " left missing");

@@ -69,8 +69,11 @@ std::optional<RigidTransform> fit_rigid_transform(std::span<const Vec3> from, st
   return t;
 }
 
-ClusterCalibration::ClusterCalibration(std::vector<Vec3> static_markers, std::vector<Vec3> static_points)
-    : static_markers_(std::move(static_markers)), static_points_(std::move(static_points)) {}
+ClusterCalibration::ClusterCalibration(std::vector<Vec3> static_markers, std::vector<Vec3> static_points,
+                                       double max_rms_residual)
+    : static_markers_(std::move(static_markers)),
+      static_points_(std::move(static_points)),
+      max_rms_residual_(max_rms_residual) {}
 
 std::vector<Trajectory> ClusterCalibration::reconstruct(std::span<const Trajectory* const> dynamic_markers,
                                                         std::vector<double>* rms_residual) const {
@@ -87,8 +90,9 @@ std::vector<Trajectory> ClusterCalibration::reconstruct(std::span<const Trajecto
     }
     auto fit = fit_rigid_transform(static_markers_, frame_markers);
     if (!fit) continue;
-    for (std::size_t p = 0; p < static_points_.size(); ++p) points[p][f] = fit->apply(static_points_[p]);
     if (rms_residual) (*rms_residual)[f] = fit->rms_residual;
+    if (!(fit->rms_residual <= max_rms_residual_)) continue;
+    for (std::size_t p = 0; p < static_points_.size(); ++p) points[p][f] = fit->apply(static_points_[p]);
   }
   return points;
 }

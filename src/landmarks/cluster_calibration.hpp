@@ -34,15 +34,22 @@ inline constexpr double kMinClusterSpreadM = 1e-3;
 [[nodiscard]] std::optional<RigidTransform> fit_rigid_transform(std::span<const Vec3> from, std::span<const Vec3> to,
                                                                 double min_spread = kMinClusterSpreadM);
 
+// A cluster whose markers depart from their static shape by more than 10 mm RMS is not moving as one rigid
+// body in that frame (a mislabelled, swapped or badly gap-filled marker: seen in a Running Injury Clinic
+// run, where two thigh-shell markers drift 40 mm for 18 frames); the carried points would be wrong by
+// centimetres, so the frame is left missing. Rigid shells fit to ~1 mm, skin-marker pelvis sets to ~5 mm.
+inline constexpr double kMaxClusterRmsM = 0.010;
+
 class ClusterCalibration {
  public:
-  // Positions in the static trial (same units as the dynamic data): the cluster markers and the anatomical
-  // points they carry.
-  ClusterCalibration(std::vector<Vec3> static_markers, std::vector<Vec3> static_points);
+  // Positions in the static trial, in metres: the cluster markers and the anatomical points they carry.
+  ClusterCalibration(std::vector<Vec3> static_markers, std::vector<Vec3> static_points,
+                     double max_rms_residual = kMaxClusterRmsM);
 
   // `dynamic_markers[k]` is the trajectory of static marker k (all of equal length). Returns one trajectory
-  // per anatomical point, NaN in frames without a valid fit. `rms_residual` (optional) receives the fit's
-  // RMS marker residual per frame (NaN without a fit).
+  // per anatomical point, NaN in frames without a valid fit or with a fit RMS above the limit.
+  // `rms_residual` (optional) receives the fit's RMS marker residual per frame (NaN without a fit; the
+  // value also for rejected frames).
   [[nodiscard]] std::vector<Trajectory> reconstruct(std::span<const Trajectory* const> dynamic_markers,
                                                     std::vector<double>* rms_residual = nullptr) const;
 
@@ -51,6 +58,7 @@ class ClusterCalibration {
  private:
   std::vector<Vec3> static_markers_;
   std::vector<Vec3> static_points_;
+  double max_rms_residual_;
 };
 
 }  // namespace touchdown::landmarks

@@ -88,6 +88,22 @@ TEST(ClusterCalibration, MarkerUnseenInStaticIsIgnored) {
   expect_near(calibration.reconstruct(dynamic)[1][0], move(r, t, kEpicondyles[1]), 1e-9);  // rounding only
 }
 
+TEST(ClusterCalibration, FrameWithADisplacedMarkerIsLeftMissing) {
+  // Frame 1: one marker 5 cm off its place in the cluster (a mislabelled marker): the cluster no longer
+  // moves as one body, the fit RMS is centimetres, and the carried point is missing rather than wrong.
+  std::vector<Trajectory> markers(kCluster.size(), Trajectory(2));
+  for (std::size_t k = 0; k < kCluster.size(); ++k) markers[k][0] = markers[k][1] = kCluster[k];
+  markers[3][1].y += 0.05;
+  ClusterCalibration calibration(kCluster, kEpicondyles);
+  std::vector<const Trajectory*> dynamic;
+  for (const auto& m : markers) dynamic.push_back(&m);
+  std::vector<double> residual;
+  const auto points = calibration.reconstruct(dynamic, &residual);
+  expect_near(points[0][0], kEpicondyles[0], 1e-9);  // identity motion, rounding only
+  EXPECT_TRUE(std::isnan(points[0][1].x));
+  EXPECT_GT(residual[1], kMaxClusterRmsM);  // reported, not hidden
+}
+
 TEST(ClusterCalibration, CollinearMarkersGiveNoFit) {
   const std::vector<Vec3> line = {{0, 0, 0}, {0, 0.05, 0}, {0, 0.10, 0}, {0, 0.15, 0}};
   EXPECT_FALSE(fit_rigid_transform(line, line).has_value());
