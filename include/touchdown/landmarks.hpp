@@ -9,10 +9,15 @@
 //      low-pass filtered (zero-lag Butterworth, cutoff_hz) -- signal.hpp;
 //   3. landmarks measured in the dynamic trial are taken as they are; landmarks that exist only in the
 //      static trial are carried into the dynamic trial by their segment's marker cluster (CAST,
-//      Cappozzo et al. 1995), a least-squares rigid fit per frame;
-//   4. the hip joint centre is measured, or predicted (Harrington et al. 2007; Bell et al. 1990; the
-//      Running Injury Clinic trochanter rule), see src/landmarks/hip_joint_centre.hpp;
-//   5. joint centres are epicondyle / malleolus midpoints; the standing foot angle comes from the static.
+//      Cappozzo et al. 1995), a least-squares rigid fit per frame over the visible markers (>= 3); frames
+//      where the cluster departs from its static shape by > 10 mm RMS are left missing;
+//   4. the hip joint centre is a marker of the file, or predicted: Harrington et al. 2007 from ASIS/PSIS,
+//      else the Running Injury Clinic trochanter rule; see src/landmarks/hip_joint_centre.hpp;
+//   5. joint centres are epicondyle / malleolus midpoints (else a joint-centre marker, else the lateral
+//      marker with a warning); the standing foot angle comes from the static trial;
+//   6. up and progression come from the Trial when its reader decided them (detect_axes), else from the
+//      body: feet -> pelvis, and the direction the runner faces (src/landmarks/anatomical_axes.hpp).
+// Sources for each profile's label conventions are in src/landmarks/marker_profiles.cpp.
 #include <array>
 #include <cstddef>
 #include <filesystem>
