@@ -62,8 +62,9 @@ inline Trial read_rbds_marker_table(const std::string& path) {
   }
   std::vector<double> times;
   while (std::getline(in, line)) {
-    const auto fields = split_tabs(line);
-    if (fields.size() < 1 + 3 * trial.points.tracks.size()) continue;
+    auto fields = split_tabs(line);
+    if (fields.empty() || fields[0].empty()) continue;
+    fields.resize(1 + 3 * trial.points.tracks.size());  // trailing empty cells (missing markers) get cut by getline
     times.push_back(std::stod(fields[0]));
     for (std::size_t m = 0; m < trial.points.tracks.size(); ++m) {
       auto value = [&](std::size_t k) {
