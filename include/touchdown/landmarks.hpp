@@ -123,9 +123,4 @@ struct BodyOptions {
 // profile) and InputError when the trial cannot be used (2D points, unknown units, no frames).
 [[nodiscard]] Body build_body(const Trial& dynamic, const Trial* static_trial, const BodyOptions& options = {});
 
-// Sagittal angle of heel -> toe to the floor, in degrees, positive toes up. The sagittal plane is spanned
-// by `up` and `progression`; nullopt when either point is missing or the foot is vertical in that plane.
-[[nodiscard]] std::optional<double> sagittal_foot_angle_deg(const Vec3& heel, const Vec3& toe, Axis up,
-                                                            Axis progression);
-
 }  // namespace touchdown

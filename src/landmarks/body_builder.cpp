@@ -17,6 +17,7 @@
 #include "landmarks/vec3_math.hpp"
 #include "touchdown/error.hpp"
 #include "touchdown/landmarks.hpp"
+#include "touchdown/metrics.hpp"
 #include "touchdown/signal.hpp"
 
 namespace touchdown {
@@ -669,7 +670,10 @@ class BodyBuilder {
     }
     auto standing_heel = w.standing_at(Landmark::heel), standing_toe = w.standing_at(Landmark::toe);
     if (standing_heel && standing_toe) {
-      o.standing_foot_angle_deg = sagittal_foot_angle_deg(*standing_heel, *standing_toe, body_.up, body_.progression);
+      // The very definition the foot strike angle uses at initial contact (metrics.hpp), so that the two
+      // subtract cleanly.
+      const double angle = sagittal_foot_angle_deg(*standing_heel, *standing_toe, body_.up, body_.progression);
+      if (!std::isnan(angle)) o.standing_foot_angle_deg = angle;
       if (o.standing_foot_angle_deg)
         body_.methods.push_back(who + "standing foot angle " + format("%.1f", *o.standing_foot_angle_deg) +
                                 " deg (static trial, heel -> toe to the floor)");
@@ -781,16 +785,6 @@ class BodyBuilder {
 };
 
 }  // namespace
-
-std::optional<double> sagittal_foot_angle_deg(const Vec3& heel, const Vec3& toe, Axis up, Axis progression) {
-  if (!valid(heel) || !valid(toe) || up.index == progression.index) return std::nullopt;
-  const Vec3 foot = toe - heel;
-  const double rise = dot(foot, unit(up));
-  const double run = dot(foot, unit(progression));
-  if (rise == 0 && run == 0) return std::nullopt;
-  constexpr double kDegPerRad = 57.29577951308232;
-  return std::atan2(rise, run) * kDegPerRad;
-}
 
 Body build_body(const Trial& dynamic, const Trial* static_trial, const BodyOptions& options) {
   const LengthScale dynamic_scale = validate_trial(dynamic, "dynamic trial");

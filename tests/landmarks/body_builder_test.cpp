@@ -241,14 +241,5 @@ TEST(BodyBuilder, MissingUnitsAreInferredFromTheBodySizeAndReported) {
   EXPECT_TRUE(reported);
 }
 
-TEST(SagittalFootAngle, SignAndPlane) {
-  const Axis z_up{2, +1}, minus_x{0, -1};
-  // Toe 10 cm ahead (towards -X) and 1 cm up: toes up, positive; the sideways offset does not count.
-  EXPECT_NEAR(*sagittal_foot_angle_deg({0, 0, 0}, {-0.10, 0.03, 0.01}, z_up, minus_x), 5.7106, 1e-4);  // atan(0.1)
-  EXPECT_NEAR(*sagittal_foot_angle_deg({0, 0, 0.02}, {-0.10, 0, 0}, z_up, minus_x), -11.3099, 1e-4);  // atan(-0.2)
-  EXPECT_FALSE(sagittal_foot_angle_deg({0, 0, 0}, {0, 0, 0}, z_up, minus_x));
-  EXPECT_FALSE(sagittal_foot_angle_deg({0, 0, 0}, {1, 0, 0}, z_up, z_up));
-}
-
 }  // namespace
 }  // namespace touchdown
