@@ -26,12 +26,18 @@ struct ForceEventOptions {
   double off_threshold_n = 10.0;  // falls below: TO (hysteresis)
   double min_stance_s = 0.080;
   double min_flight_s = 0.020;
+  // When the unloaded plate is noisier than the off threshold (treadmill vibration, drift), both thresholds
+  // are raised just above that noise and the result says so; otherwise a noisy plate never "unloads".
+  bool raise_thresholds_above_noise = true;
 };
 
 struct MarkerEventOptions {
   // Handsaker 2016 / Leitch 2011: IC at the first vertical-acceleration peak of heel or metatarsal
-  // marker after swing; TO at the toe marker's vertical jerk peak near the end of stance.
-  double cutoff_hz = 12.0;
+  // marker after swing; TO at the toe marker's acceleration (or jerk) peak near the end of stance.
+  // Body landmarks are already low-passed by landmarks/, so by default (0) they are differentiated as
+  // they are; a positive cut-off (Hz) filters the marker heights again first (for an unfiltered Body).
+  double cutoff_hz = 0.0;
+  bool toe_off_by_jerk = false;  // Handsaker's jerk peak, for a hallux/toe-tip marker (not a metatarsal head)
 };
 
 struct EventResult {

@@ -1,0 +1,184 @@
+// build_session: every per-step metric, the per-side summaries, symmetry, cadence and provenance.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include "touchdown/session.hpp"
+#include "touchdown/version.hpp"
+
+namespace touchdown {
+namespace {
+
+LoadingMetrics loading_absent(const std::string& reason) {
+  LoadingMetrics m;
+  for (Measured* x : {&m.impact_peak_bw, &m.active_peak_bw, &m.braking_peak_bw}) *x = Measured::absent("BW", reason);
+  m.valr_bw_s = Measured::absent("BW/s", reason);
+  m.vilr_bw_s = Measured::absent("BW/s", reason);
+  m.braking_impulse_bws = Measured::absent("BW*s", reason);
+  m.propulsive_impulse_bws = Measured::absent("BW*s", reason);
+  m.leg_stiffness_kn_m = Measured::absent("kN/m", reason);
+  return m;
+}
+
+// Mean of one metric over every step (both feet) and how many steps had it.
+struct StepMean {
+  std::optional<double> mean;
+  std::size_t n = 0;
+};
+StepMean mean_over_steps(const std::vector<StepMetrics>& steps, const Measured& (*get)(const StepMetrics&)) {
+  StepMean result;
+  double sum = 0;
+  for (const StepMetrics& step : steps)
+    if (const Measured& m = get(step); m.value) {
+      sum += *m.value;
+      ++result.n;
+    }
+  if (result.n > 0) result.mean = sum / static_cast<double>(result.n);
+  return result;
+}
+
+Provenance make_provenance(const Body& body, const MetricsOptions& options, const SessionInputs& inputs,
+                           const GroundInfo& ground, const std::vector<StepMetrics>& steps) {
+  Provenance p;
+  p.inputs = inputs.input_files;
+  p.version = kVersion;
+  p.marker_set = body.marker_set;
+  p.body_methods = body.methods;
+  p.event_method = inputs.event_method;
+  p.event_parameters = inputs.event_parameters;
+  p.up_axis = body.up.name();
+  p.progression_axis = body.progression.name();
+  p.ground = std::string(to_string(ground.ground));
+  p.ground_method = ground.method;
+  p.body_mass_kg = options.body_mass_kg;
+  p.body_mass_source = options.body_mass_kg ? options.body_mass_source : "unknown";
+
+  const bool mo = options.foot_strike.thresholds == FsaThresholds::mo2021;
+  p.thresholds = {
+      {"fsa_rearfoot_above_deg", mo ? 7.4 : 8.0},
+      {"fsa_forefoot_below_deg", mo ? -0.8 : -1.6},
+      {"strike_index_rearfoot_below_pct", 33.5},
+      {"strike_index_forefoot_from_pct", 67.5},
+      {"extended_knee_below_deg", options.knee.extended_knee_threshold_deg},
+      {"impact_window_fraction_of_stance", options.loading.impact_window_fraction},
+      {"impact_min_prominence_fraction_of_active_peak", options.loading.impact_min_prominence_fraction},
+      {"blackmore_fraction_of_stance", options.loading.blackmore_fraction},
+      {"strike_index_window_fraction_of_stance", options.foot_strike.strike_index_window_fraction},
+      {"max_step_time_s", options.spatiotemporal.max_step_time_s},
+      {"overground_min_speed_m_s", options.spatiotemporal.overground_min_speed_m_s},
+      {"gravity_m_s2", options.loading.gravity_m_s2},
+  };
+  p.filter_cutoffs_hz["forces"] = options.loading.force_cutoff_hz;
+  if (inputs.marker_cutoff_hz) p.filter_cutoffs_hz["markers"] = inputs.marker_cutoff_hz;
+
+  for (const MetricField& field : step_metric_fields()) {
+    std::set<std::string> seen;
+    auto& list = p.methods[std::string(field.name)];
+    for (const StepMetrics& step : steps) {
+      const std::string& method = field.get(step).method;
+      if (!method.empty() && seen.insert(method).second) list.push_back(method);
+    }
+  }
+  if (!steps.empty()) {
+    p.methods["strike_pattern"] = {steps.front().foot_strike.strike_pattern.method};
+    p.methods["strike_pattern_si"] = {steps.front().foot_strike.strike_pattern_si.method};
+  }
+  char extended[64];
+  std::snprintf(extended, sizeof extended, "knee_flexion_ic_deg < %g deg", options.knee.extended_knee_threshold_deg);
+  p.methods["extended_knee"] = {extended};
+  p.warnings = inputs.warnings;
+  p.warnings.insert(p.warnings.end(), body.warnings.begin(), body.warnings.end());
+  return p;
+}
+
+}  // namespace
+
+Session build_session(const Body& body, std::span<const Stance> stances, std::span<const PlateSeries> plates,
+                      const MetricsOptions& options, const SessionInputs& inputs) {
+  Session session;
+  std::vector<std::string> warnings;
+  std::vector<Stance> sorted;
+  sorted.reserve(stances.size());
+  for (const Stance& s : stances) {
+    if (s.side == Side::none)
+      warnings.push_back("stance at " + std::to_string(s.ic_s) + " s skipped: not assigned to a foot");
+    else if (!std::isfinite(s.ic_s) || !std::isfinite(s.to_s) || !(s.to_s > s.ic_s))
+      warnings.push_back("stance at " + std::to_string(s.ic_s) + " s skipped: toe-off is not after initial contact");
+    else
+      sorted.push_back(s);
+  }
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Stance& a, const Stance& b) { return a.ic_s < b.ic_s; });
+
+  const GroundInfo ground = detect_ground(body, options.spatiotemporal);
+  std::vector<std::optional<ForceSignals>> forces(plates.size());  // prepared once per plate, on first use
+  auto forces_of = [&](const Stance& s) -> const ForceSignals* {
+    if (!s.plate || *s.plate >= plates.size()) return nullptr;
+    auto& slot = forces[*s.plate];
+    if (!slot) slot = prepare_force_signals(plates[*s.plate], body.up, body.progression, options.loading.force_cutoff_hz);
+    return &*slot;
+  };
+
+  session.steps.reserve(sorted.size());
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    const Stance& s = sorted[i];
+    StepMetrics step;
+    step.side = s.side;
+    step.ic_s = s.ic_s;
+    step.to_s = s.to_s;
+    step.plate = s.plate;
+    step.event_method = s.method;
+    step.timing = compute_spatiotemporal(sorted, i, &body, ground, options.spatiotemporal);
+    const PlateSeries* plate = s.plate && *s.plate < plates.size() ? &plates[*s.plate] : nullptr;
+    step.foot_strike = compute_foot_strike(body, s, plate, options.foot_strike);
+    step.knee = compute_knee(body, s, options.knee);
+    if (const ForceSignals* f = forces_of(s))
+      step.loading = compute_loading(*f, s, options.body_mass_kg, options.loading);
+    else
+      step.loading = loading_absent(s.plate ? "stance names plate " + std::to_string(*s.plate) + " but only " +
+                                                  std::to_string(plates.size()) + " plate series were given"
+                                            : "no force plate under this stance");
+    session.steps.push_back(std::move(step));
+  }
+
+  // Session speed: the belt speed, or the mean of the overground step speeds.
+  if (ground.ground == Ground::treadmill && ground.treadmill_speed_m_s) {
+    session.speed_m_s = Measured::of(*ground.treadmill_speed_m_s, "m/s", "treadmill belt speed (given)");
+  } else if (const StepMean speed = mean_over_steps(
+                 session.steps, [](const StepMetrics& m) -> const Measured& { return m.timing.speed_m_s; });
+             speed.mean) {
+    session.speed_m_s = Measured::of(*speed.mean, "m/s", "mean step speed over " + std::to_string(speed.n) + " steps");
+  } else {
+    session.speed_m_s = Measured::absent(
+        "m/s", session.steps.empty() ? "no steps" : session.steps.front().timing.speed_m_s.missing_reason);
+  }
+
+  // Leg stiffness needs the step's speed (else the session's) for the Morin model.
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    StepMetrics& step = session.steps[i];
+    if (sorted[i].plate && forces_of(sorted[i]) == nullptr) continue;  // plate named but not given: reason already set
+    const std::optional<double> speed = step.timing.speed_m_s.value ? step.timing.speed_m_s.value : session.speed_m_s.value;
+    step.loading.leg_stiffness_kn_m = compute_leg_stiffness(body, forces_of(sorted[i]), sorted[i], step.timing, speed,
+                                                            options.body_mass_kg, options.loading);
+  }
+
+  const StepMean step_time =
+      mean_over_steps(session.steps, [](const StepMetrics& m) -> const Measured& { return m.timing.step_time_s; });
+  session.cadence_spm = step_time.mean ? Measured::of(60.0 / *step_time.mean, "steps/min",
+                                                      "60 / mean step time over " + std::to_string(step_time.n) +
+                                                          " steps (both feet)")
+                                       : Measured::absent("steps/min", "no step time (no consecutive left-right contacts)");
+
+  session.left = summarize_side(session.steps, Side::left);
+  session.right = summarize_side(session.steps, Side::right);
+  for (const MetricField& field : step_metric_fields()) {
+    const std::string name(field.name);
+    session.symmetry.emplace(name, symmetry_of(session.left.stats.at(name), session.right.stats.at(name), field.symmetry));
+  }
+  session.provenance = make_provenance(body, options, inputs, ground, session.steps);
+  session.provenance.warnings.insert(session.provenance.warnings.end(), warnings.begin(), warnings.end());
+  return session;
+}
+
+}  // namespace touchdown
