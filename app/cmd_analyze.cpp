@@ -46,14 +46,17 @@ void print_session(const std::string& title, const Session& session, std::ostrea
       {"contact_time_s", 3},       {"flight_time_s", 3},           {"impact_peak_bw", 2},
       {"active_peak_bw", 2},       {"valr_bw_s", 1},               {"vilr_bw_s", 1},
       {"braking_impulse_bws", 3},  {"leg_stiffness_kn_m", 1}};
-  out << "  " << std::left << std::setw(30) << "metric (mean ± SD)" << std::setw(24) << "left" << "right\n";
-  out << "  " << std::setw(30) << "strike pattern" << std::setw(24) << session.left.strike_pattern.text
+  out << "  " << std::left << std::setw(30) << "metric (mean ± SD)" << std::setw(30) << "left" << "right\n";
+  out << "  " << std::setw(30) << "strike pattern (foot angle)" << std::setw(30) << session.left.strike_pattern.text
       << session.right.strike_pattern.text << "\n";
+  if (session.left.strike_pattern_si.majority || session.right.strike_pattern_si.majority)
+    out << "  " << std::setw(30) << "strike pattern (strike index)" << std::setw(30) << session.left.strike_pattern_si.text
+        << session.right.strike_pattern_si.text << "\n";
   for (const auto& [name, precision] : lines) {
     const SummaryStat* l = find_stat(session.left, name);
     const SummaryStat* r = find_stat(session.right, name);
     if (!l || !r || (!l->mean && !r->mean)) continue;
-    out << "  " << std::setw(30) << name << std::setw(24) << format_stat(*l, precision) << format_stat(*r, precision)
+    out << "  " << std::setw(30) << name << std::setw(30) << format_stat(*l, precision) << format_stat(*r, precision)
         << "\n";
   }
   out << std::right;
@@ -135,9 +138,11 @@ int run_demo(const ParsedArgs& parsed, const Output& output) {
     all["sessions"].push_back(session);
     if (!output.quiet) {
       print_session(runner.name, result.session, std::cout);
-      std::cout << "  known answers: foot strike " << runner.foot_strike_angle_deg << " deg, knee at IC "
-                << runner.knee_flexion_ic_deg << " deg, contact " << std::fixed << std::setprecision(3)
-                << sim.truth.contact_time_s << " s, " << sim.truth.steps.size() << " steps\n"
+      std::cout << std::fixed << std::setprecision(1) << "  known answers: foot strike angle "
+                << runner.foot_strike_angle_deg << " deg, knee flexion at IC " << runner.knee_flexion_ic_deg
+                << " deg, contact " << std::setprecision(3) << sim.truth.contact_time_s << " s, cadence "
+                << std::setprecision(1) << sim.truth.cadence_spm << " steps/min, " << sim.truth.steps.size()
+                << " complete stances\n"
                 << std::defaultfloat;
     }
     std::ostringstream rows;
