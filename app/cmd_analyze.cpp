@@ -33,6 +33,13 @@ std::string format_stat(const SummaryStat& stat, int precision) {
   return text.str();
 }
 
+// Pads to `width` terminal columns; counts UTF-8 code points, not bytes (the table holds "±").
+std::string pad(const std::string& text, std::size_t width) {
+  std::size_t columns = 0;
+  for (unsigned char c : text) columns += (c & 0xC0) != 0x80;
+  return columns >= width ? text + " " : text + std::string(width - columns, ' ');
+}
+
 const SummaryStat* find_stat(const SideSummary& side, std::string_view name) {
   auto it = side.stats.find(std::string(name));
   return it == side.stats.end() ? nullptr : &it->second;
@@ -56,7 +63,7 @@ void print_session(const std::string& title, const Session& session, std::ostrea
     const SummaryStat* l = find_stat(session.left, name);
     const SummaryStat* r = find_stat(session.right, name);
     if (!l || !r || (!l->mean && !r->mean)) continue;
-    out << "  " << std::setw(30) << name << std::setw(30) << format_stat(*l, precision) << format_stat(*r, precision)
+    out << "  " << pad(std::string(name), 30) << pad(format_stat(*l, precision), 30) << format_stat(*r, precision)
         << "\n";
   }
   out << std::right;
