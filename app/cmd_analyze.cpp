@@ -53,7 +53,7 @@ void print_session(const std::string& title, const Session& session, std::ostrea
       {"contact_time_s", 3},       {"flight_time_s", 3},           {"impact_peak_bw", 2},
       {"active_peak_bw", 2},       {"valr_bw_s", 1},               {"vilr_bw_s", 1},
       {"braking_impulse_bws", 3},  {"leg_stiffness_kn_m", 1}};
-  out << "  " << std::left << std::setw(30) << "metric (mean ± SD)" << std::setw(30) << "left" << "right\n";
+  out << "  " << std::left << pad("metric (mean ± SD)", 30) << std::setw(30) << "left" << "right\n";
   out << "  " << std::setw(30) << "strike pattern (foot angle)" << std::setw(30) << session.left.strike_pattern.text
       << session.right.strike_pattern.text << "\n";
   if (session.left.strike_pattern_si.majority || session.right.strike_pattern_si.majority)
