@@ -3,6 +3,7 @@
 
 #include "landmarks/landmark_test_support.hpp"
 #include "test_data.hpp"
+#include "touchdown/c3d.hpp"
 #include "touchdown/error.hpp"
 #include "touchdown/landmarks.hpp"
 
@@ -63,31 +64,32 @@ TEST(MarkerProfiles, OpenSimTrcFiles) {
 }
 
 TEST(MarkerProfiles, RunningInjuryClinicNeedsItsStaticTrial) {
-  // Label lists of running/rbds/c3d/20140515T133244_run.c3d and _static.c3d (as listed in the file's
-  // POINT:LABELS); the foot carries a heel cluster, no toe marker.
-  std::vector<std::string> run_labels = {"pelvis_1", "pelvis_2", "pelvis_3", "pelvis_4"};
-  for (const char* side : {"L", "R"})
-    for (const char* segment : {"thigh", "shank", "foot"})
-      for (int i = 1; i <= 4; ++i) run_labels.push_back(std::string(side) + "_" + segment + "_" + std::to_string(i));
-  std::vector<std::string> static_labels = run_labels;
-  for (const char* extra : {"L_hip", "R_hip", "L_lat_knee", "L_med_knee", "R_med_knee", "R_lat_knee", "L_lat_ankle",
-                            "L_med_ankle", "R_med_ankle", "R_lat_ankle"})
-    static_labels.emplace_back(extra);
-  const Trial run = testing::labels_only(run_labels);
-  const Trial standing = testing::labels_only(static_labels);
+  TOUCHDOWN_REQUIRE_DATA("running/rbds/c3d/20140515T133244_run.c3d");
+  // Heel clusters only: without the static trial there is no toe and no way to build a foot.
+  const Trial run = read_c3d(testing::data_path("running/rbds/c3d/20140515T133244_run.c3d"));
+  const Trial standing = read_c3d(testing::data_path("running/rbds/c3d/20140515T133244_static.c3d"));
   EXPECT_EQ(recognised(run, &standing), "Running Injury Clinic");
-  EXPECT_THROW((void)recognised(run), AnalysisError);  // no toe, no static: nothing to build a foot from
+  EXPECT_THROW((void)recognised(run), AnalysisError);
+  // Fukuchi's re-export of RBDS subject 1 with the RIC names.
+  const Trial rbds_standing = read_c3d(testing::data_path("running/rbds/c3d/RBDS001static_rot.c3d"));
+  EXPECT_EQ(recognised(read_c3d(testing::data_path("running/rbds/c3d/RBDS001runT35_rot.c3d")), &rbds_standing),
+            "Running Injury Clinic");
+}
+
+TEST(MarkerProfiles, RbdsC3dFiles) {
+  TOUCHDOWN_REQUIRE_DATA("running/rbds/c3d/RBDS001runT35.c3d");
+  const Trial run = read_c3d(testing::data_path("running/rbds/c3d/RBDS001runT35.c3d"));
+  const Trial standing = read_c3d(testing::data_path("running/rbds/c3d/RBDS001static.c3d"));
+  EXPECT_EQ(recognised(run, &standing), "CAST/ISB (Visual3D, RBDS)");
+  EXPECT_EQ(recognised(read_c3d(testing::data_path("running/rbds/c3d/static.c3d"))), "CAST/ISB (Visual3D, RBDS)");
 }
 
 TEST(MarkerProfiles, VendorLabelConventions) {
-  // btkdata_others/Gait.c3d (Plug-in Gait) and ezc3d_testFiles/Qualisys.c3d, labels as in POINT:LABELS.
-  EXPECT_EQ(recognised(testing::labels_only({"RSHO", "RASI", "LASI", "VSAC", "RTHI", "RKNE", "RSHA", "RANK", "RHEE",
-                                             "RTOE", "LTHI", "LKNE", "LSHA", "LANK", "LHEE", "LTOE", "RKNE"})),
-            "Plug-in Gait");
-  EXPECT_EQ(recognised(testing::labels_only({"L_IAS", "L_IPS", "R_IPS", "R_IAS", "L_FTC", "L_FLE", "L_FME", "L_FAL",
-                                             "L_TAM", "L_FCC", "L_FM1", "L_FM5", "R_FTC", "R_FLE", "R_FME", "R_FAL",
-                                             "R_TAM", "R_FCC", "R_FM1", "R_FM5"})),
-            "Qualisys (IOR/CAST)");
+  TOUCHDOWN_REQUIRE_DATA("c3d-conformance/vendor/btkdata_others/Gait.c3d");
+  EXPECT_EQ(recognised(read_c3d(testing::data_path("c3d-conformance/vendor/btkdata_others/Gait.c3d"))),
+            "Plug-in Gait");  // RASI, VSAC, RKNE, RANK, RHEE, RTOE
+  EXPECT_EQ(recognised(read_c3d(testing::data_path("c3d-conformance/vendor/ezc3d_testFiles/Qualisys.c3d"))),
+            "Qualisys (IOR/CAST)");  // L_IAS, L_FLE, L_FAL, L_FCC, L_FM1, L_FM5
   // Vicon prefixes labels with the subject name when several subjects share a capture.
   EXPECT_EQ(recognised(testing::labels_only({"Runner:LHEE", "Runner:LTOE", "Runner:RHEE", "Runner:RTOE"})),
             "Plug-in Gait");
