@@ -54,10 +54,12 @@ void print_session(const std::string& title, const Session& session, std::ostrea
       {"active_peak_bw", 2},       {"valr_bw_s", 1},               {"vilr_bw_s", 1},
       {"braking_impulse_bws", 3},  {"leg_stiffness_kn_m", 1}};
   out << "  " << std::left << pad("metric (mean ± SD)", 30) << std::setw(30) << "left" << "right\n";
-  out << "  " << std::setw(30) << "strike pattern (foot angle)" << std::setw(30) << session.left.strike_pattern.text
+  out << "  " << std::setw(30) << "strike pattern" << std::setw(30) << session.left.strike_pattern.text
       << session.right.strike_pattern.text << "\n";
+  out << "  " << std::setw(30) << "  by foot strike angle" << std::setw(30) << session.left.strike_pattern_fsa.text
+      << session.right.strike_pattern_fsa.text << "\n";
   if (session.left.strike_pattern_si.majority || session.right.strike_pattern_si.majority)
-    out << "  " << std::setw(30) << "strike pattern (strike index)" << std::setw(30) << session.left.strike_pattern_si.text
+    out << "  " << std::setw(30) << "  by strike index" << std::setw(30) << session.left.strike_pattern_si.text
         << session.right.strike_pattern_si.text << "\n";
   for (const auto& [name, precision] : lines) {
     const SummaryStat* l = find_stat(session.left, name);

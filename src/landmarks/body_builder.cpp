@@ -103,6 +103,19 @@ struct SideWork {
   std::optional<Vec3> standing_hip, standing_knee, standing_ankle;
 };
 
+// A first-metatarsal marker sits medially on the forefoot: when the foot is inverted at touchdown (many
+// forefoot strikers land on the lateral forefoot), heel -> MT1 tilts up although the forefoot lands first,
+// and the foot strike angle reads several degrees too positive. The midpoint of the first and fifth
+// metatarsal heads lies on the foot's long axis (near the second/third metatarsal heads), so inversion
+// cancels out. Used for the dynamic and the standing pose alike, so the standing angle stays consistent.
+bool is_first_metatarsal_label(const std::string& label) {
+  std::string upper;
+  for (char c : label) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const char* suffix : {"MT1", "FM1", "MH1"})
+    if (upper.size() >= 3 && upper.compare(upper.size() - 3, 3, suffix) == 0) return true;
+  return false;
+}
+
 class BodyBuilder {
  public:
   BodyBuilder(const Trial& dynamic, const Trial* static_trial, const MarkerProfile& profile,
@@ -439,6 +452,22 @@ class BodyBuilder {
   // ---- knee and ankle --------------------------------------------------------------------------------------
   // Carries the side's static-only landmarks of `cluster` and adds `extra` tracking points when the
   // cluster alone has fewer than three markers.
+  void use_metatarsal_midpoint_as_toe(Side s, SideWork& w) {
+    const auto& side = resolved_.side(s);
+    if (!is_first_metatarsal_label(side[Landmark::toe].label)) return;
+    Trajectory& toe = w.at(Landmark::toe);
+    const Trajectory& fifth = w.at(Landmark::fifth_metatarsal);
+    if (toe.empty() || fifth.size() != toe.size()) return;
+    toe = midpoints(toe, fifth);
+    auto& standing_toe = w.standing_at(Landmark::toe);
+    const auto& standing_fifth = w.standing_at(Landmark::fifth_metatarsal);
+    if (standing_toe && standing_fifth) standing_toe = midpoint(*standing_toe, *standing_fifth);
+    else standing_toe.reset();  // a standing angle from another point would not match the dynamic axis
+    body_.methods.push_back(side_name(s) + " foot: toe = midpoint of " + side[Landmark::toe].label + " and " +
+                            side[Landmark::fifth_metatarsal].label +
+                            " (foot long axis; a first-metatarsal marker alone reads inversion as toes-up)");
+  }
+
   void carry_segment(Side s, Cluster cluster, const std::vector<Landmark>& landmarks,
                      std::vector<TrackingPoint> extra) {
     auto& w = work(s);
@@ -660,6 +689,7 @@ class BodyBuilder {
       carry_segment(s, Cluster::foot, {Landmark::heel, Landmark::toe, Landmark::fifth_metatarsal}, std::move(extra));
       body_.methods.push_back(who + "heel " + side[Landmark::heel].label + ", toe " + side[Landmark::toe].label);
     }
+    use_metatarsal_midpoint_as_toe(s, w);
     o.heel = w.at(Landmark::heel);
     o.toe = w.at(Landmark::toe);
     o.fifth_metatarsal = w.at(Landmark::fifth_metatarsal);
