@@ -7,9 +7,8 @@
 #include <string>
 #include <unistd.h>
 
-#include "touchdown/c3d.hpp"
-#include "touchdown/error.hpp"
 #include "test_data.hpp"
+#include "touchdown/c3d.hpp"
 #include "touchdown/error.hpp"
 
 using namespace touchdown;
