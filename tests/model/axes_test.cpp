@@ -6,7 +6,8 @@
 #include <cmath>
 #include <string>
 
-#include "c3d_pending.hpp"
+#include "touchdown/c3d.hpp"
+#include "touchdown/error.hpp"
 #include "test_data.hpp"
 #include "touchdown/opensim_text.hpp"
 #include "touchdown/read.hpp"
@@ -168,7 +169,7 @@ TEST(AxisDetection, ForcesOnlyTreadmillAndOverground) {
 
 TEST(AxisDetection, RbdsTreadmillIsYUp) {
   TOUCHDOWN_REQUIRE_DATA("running/rbds/c3d/RBDS001runT35.c3d");
-  TOUCHDOWN_READ_C3D_OR_SKIP(trial, data_path("running/rbds/c3d/RBDS001runT35.c3d"));
+  Trial trial = read_c3d(data_path("running/rbds/c3d/RBDS001runT35.c3d"));
   detect_axes(trial);
   // running/rbds/SOURCE.txt: lab Y = vertical; instrumented treadmill.
   EXPECT_EQ(trial.up.axis, (Axis{1, 1}));
@@ -180,13 +181,13 @@ TEST(AxisDetection, RbdsTreadmillIsYUp) {
 TEST(AxisDetection, ZUpC3dFiles) {
   TOUCHDOWN_REQUIRE_DATA("c3d-conformance/vendor/btkdata_others/Gait.c3d");
   // BTK Gait.c3d (Motion Analysis walking): POINT:Y_SCREEN = +Z (parameter dump), RHEE/RTOE/ASIS markers.
-  TOUCHDOWN_READ_C3D_OR_SKIP(gait, data_path("c3d-conformance/vendor/btkdata_others/Gait.c3d"));
+  Trial gait = read_c3d(data_path("c3d-conformance/vendor/btkdata_others/Gait.c3d"));
   detect_axes(gait);
   EXPECT_EQ(gait.up.axis, (Axis{2, 1}));
   EXPECT_NE(gait.up.method.find("confirmed by pelvis/trunk markers"), std::string::npos) << gait.up.method;
   // ezc3d Qualisys.c3d: POINT:Y_SCREEN = -Z, yet its force-plate corners lie at the floor with the plate
   // normal +Z and the L_IAS/CV7 markers are above L_FCC/L_FM1 along +Z: the declaration is overruled.
-  TOUCHDOWN_READ_C3D_OR_SKIP(qualisys, data_path("c3d-conformance/vendor/ezc3d_testFiles/Qualisys.c3d"));
+  Trial qualisys = read_c3d(data_path("c3d-conformance/vendor/ezc3d_testFiles/Qualisys.c3d"));
   detect_axes(qualisys);
   EXPECT_EQ(qualisys.up.axis, (Axis{2, 1}));
   EXPECT_TRUE(qualisys.up.detected);

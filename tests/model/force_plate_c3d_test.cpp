@@ -1,4 +1,4 @@
-// Force plates from real C3D files (read by branch `c3d`'s reader; skipped until it is merged).
+// Force plates from real C3D files.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "c3d_pending.hpp"
+#include "touchdown/c3d.hpp"
+#include "touchdown/error.hpp"
 #include "test_data.hpp"
 #include "touchdown/axes.hpp"
 #include "touchdown/force_plate.hpp"
@@ -40,7 +41,7 @@ std::vector<Contact> contacts(const PlateSeries& series, int up, double threshol
 
 TEST(ForcePlateC3d, RbdsType4TreadmillGivesRunningForces) {
   TOUCHDOWN_REQUIRE_DATA("running/rbds/c3d/RBDS001runT35.c3d");
-  TOUCHDOWN_READ_C3D_OR_SKIP(trial, data_path("running/rbds/c3d/RBDS001runT35.c3d"));
+  Trial trial = read_c3d(data_path("running/rbds/c3d/RBDS001runT35.c3d"));
   detect_axes(trial);
   ASSERT_EQ(trial.up.axis, (Axis{1, 1}));  // SOURCE.txt: lab Y = vertical
   ASSERT_EQ(trial.force_plates.size(), 1u);
@@ -102,7 +103,7 @@ TEST(ForcePlateC3d, RbdsType4TreadmillGivesRunningForces) {
 
 TEST(ForcePlateC3d, EzC3dType3KistlerStandingLoad) {
   TOUCHDOWN_REQUIRE_DATA("c3d-conformance/vendor/ezc3d_testFiles/FP_Type3.c3d");
-  TOUCHDOWN_READ_C3D_OR_SKIP(trial, data_path("c3d-conformance/vendor/ezc3d_testFiles/FP_Type3.c3d"));
+  Trial trial = read_c3d(data_path("c3d-conformance/vendor/ezc3d_testFiles/FP_Type3.c3d"));
   trial.up = AxisFinding{Axis{2, 1}, "test: corners lie at Z ~ -6 mm, plate normal +Z", false};
   ASSERT_EQ(trial.force_plates.size(), 2u);
   const PlateSeries plate1 = compute_plate_series(trial, 0);
@@ -125,7 +126,7 @@ TEST(ForcePlateC3d, EzC3dType3KistlerStandingLoad) {
 
 TEST(ForcePlateC3d, EzC3dType1PlateGeometryAndGarbageCorners) {
   TOUCHDOWN_REQUIRE_DATA("c3d-conformance/vendor/ezc3d_testFiles/FP_Type1.c3d");
-  TOUCHDOWN_READ_C3D_OR_SKIP(trial, data_path("c3d-conformance/vendor/ezc3d_testFiles/FP_Type1.c3d"));
+  Trial trial = read_c3d(data_path("c3d-conformance/vendor/ezc3d_testFiles/FP_Type1.c3d"));
   detect_axes(trial);
   ASSERT_EQ(trial.force_plates.size(), 4u);
   // Plate 1 CORNERS are a 0.4 x 0.6 m plate at Y ~ 0.02 m; its channels hold only +-7 N (no one stood
