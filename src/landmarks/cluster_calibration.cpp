@@ -47,7 +47,9 @@ std::optional<RigidTransform> fit_rigid_transform(std::span<const Vec3> from, st
   }
   // The second principal spread of the (static) markers: ~0 when they lie on a line, and then the rotation
   // about that line is undetermined.
-  Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> spread(from_scatter, Eigen::EigenvaluesOnly);
+  // Closed-form 3x3 eigenvalues: this runs once per frame and segment, the iterative solver dominated the analysis.
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> spread;
+  spread.computeDirect(from_scatter, Eigen::EigenvaluesOnly);
   const double second_spread = std::sqrt(std::max(0.0, spread.eigenvalues()(1)) / static_cast<double>(n));
   if (!(second_spread >= min_spread)) return std::nullopt;
 
