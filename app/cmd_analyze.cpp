@@ -96,8 +96,8 @@ AnalysisOptions options_from(const ParsedArgs& parsed, const Output& output) {
     if (*cutoff <= 0) throw UsageError("--cutoff must be positive (Hz)");
     options.body.cutoff_hz = *cutoff;
   }
-  if (auto speed = parsed.number("treadmill-speed")) {
-    if (*speed <= 0) throw UsageError("--treadmill-speed must be positive (m/s)");
+  if (auto speed = parsed.number("speed")) {
+    if (*speed <= 0) throw UsageError("--speed must be positive (m/s)");
     options.metrics.spatiotemporal.ground = Ground::treadmill;
     options.metrics.spatiotemporal.treadmill_speed_m_s = *speed;
   }
@@ -171,7 +171,7 @@ int run_demo(const ParsedArgs& parsed, const Output& output) {
 
 int run_analyze(const std::vector<std::string>& args) {
   auto parsed = parse_args(args, {"quiet"},
-                           {"static", "mass", "json", "csv", "forces", "cutoff", "treadmill-speed", "thresholds",
+                           {"static", "mass", "json", "csv", "forces", "cutoff", "speed", "thresholds",
                             "events", "profile"});
   Output output;
   output.quiet = parsed.has("quiet");
