@@ -84,7 +84,7 @@ const MarkerProfile& recognise_marker_set(const Trial& dynamic, const Trial* sta
                         closest->profile->name + " (" + std::to_string(closest->found) + " of its markers found); missing: ";
   for (std::size_t i = 0; i < closest->missing.size(); ++i) message += (i ? "; " : "") + closest->missing[i];
   message += ". Marker labels in the trial: " + labels_text(dynamic) +
-             ". Describe the marker set in a TOML profile (BodyOptions::profile_toml).";
+             ". Describe the marker set in a TOML profile and pass it with --profile FILE.toml (see docs/marker-profile.example.toml).";
   throw AnalysisError(message);
 }
 

@@ -1,12 +1,15 @@
 // User marker profiles in TOML.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "landmarks/landmark_test_support.hpp"
 #include "touchdown/error.hpp"
 #include "touchdown/landmarks.hpp"
+#include "touchdown/read.hpp"
+#include "test_data.hpp"
 
 namespace touchdown {
 namespace {
@@ -96,3 +99,32 @@ TEST(UserProfile, MissingFileIsAnInputError) {
 
 }  // namespace
 }  // namespace touchdown
+
+// The documented example profile describes a real file the built-in profiles do not know.
+TEST(UserProfileExample, DescribesBtkSprintMotionTrc) {
+  TOUCHDOWN_REQUIRE_DATA("c3d-conformance/vendor/btkdata_trc/SprintMotion.trc");
+  const touchdown::Trial sprint =
+      touchdown::read_trial(touchdown::testing::data_path("c3d-conformance/vendor/btkdata_trc/SprintMotion.trc"));
+  touchdown::BodyOptions options;
+  options.profile_toml = std::filesystem::path(TOUCHDOWN_SOURCE_DIR) / "docs/marker-profile.example.toml";
+  const touchdown::Body body = touchdown::build_body(sprint, nullptr, options);
+  for (const auto* side : {&body.left, &body.right}) {
+    ASSERT_FALSE(side->heel.empty());
+    ASSERT_FALSE(side->knee_centre.empty());
+    // Shank length (knee centre to ankle centre) of an adult sprinter: 0.35-0.50 m (de Leva 1996 ranges).
+    std::size_t n = 0;
+    double sum = 0;
+    for (std::size_t f = 0; f < body.frames; ++f) {
+      const auto& k = side->knee_centre[f];
+      const auto& a = side->ankle_centre[f];
+      const double d = std::sqrt((k.x - a.x) * (k.x - a.x) + (k.y - a.y) * (k.y - a.y) + (k.z - a.z) * (k.z - a.z));
+      if (std::isfinite(d)) {
+        sum += d;
+        ++n;
+      }
+    }
+    ASSERT_GT(n, body.frames / 2);
+    EXPECT_GT(sum / static_cast<double>(n), 0.35);
+    EXPECT_LT(sum / static_cast<double>(n), 0.50);
+  }
+}
