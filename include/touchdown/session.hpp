@@ -41,6 +41,9 @@ struct SideSummary {
   PatternSummary strike_pattern_si;          // by strike index
   std::size_t extended_knee_steps = 0;       // steps flagged extended-knee
   std::size_t knee_flexion_steps = 0;        // steps with a knee flexion at IC
+  // Cumulative patellofemoral load of this knee per km (Willson et al. 2014): mean per-step peak PF force
+  // (BW) x this leg's steps per km (half the steps per km from cadence and speed). Unit BW*steps/km.
+  Measured pf_load_per_km;
 };
 
 // Left-right symmetry of one metric, from the two side means.
@@ -75,6 +78,8 @@ struct Session {
   std::map<std::string, Symmetry> symmetry;  // keyed by MetricField::name
   Measured cadence_spm;                      // 60 / mean step time, both feet
   Measured speed_m_s;                        // belt speed, or mean step speed overground
+  // Both knees: mean per-step peak PF force over every step x steps per km (BW*steps/km).
+  Measured pf_load_per_km;
   Provenance provenance;
 
   [[nodiscard]] const SideSummary& summary(Side side) const { return side == Side::left ? left : right; }
