@@ -95,9 +95,12 @@ struct SessionInputs {
 };
 
 // Computes every per-step metric for `stances` (any order; stances with Side::none are skipped with a
-// warning), the per-side summaries, symmetry, cadence and provenance. `plates[stance.plate]` must be
-// the series of the plate a stance names; a stance naming a plate outside `plates` gets force metrics
-// absent with a reason.
+// warning), the per-side summaries, symmetry, cadence and provenance. Knee joint loading (joint_load.hpp)
+// filters each plate's ground reaction at the markers' cut-off (SessionInputs::marker_cutoff_hz) unless
+// options.joint_load.cutoff_hz says otherwise. Without a body mass, and with
+// options.estimate_body_mass_from_grf, the mass is estimated from the GRF over whole strides and the
+// provenance says so. `plates[stance.plate]` must be the series of the plate a stance names; a stance
+// naming a plate outside `plates` gets force metrics absent with a reason.
 [[nodiscard]] Session build_session(const Body& body, std::span<const Stance> stances,
                                     std::span<const PlateSeries> plates, const MetricsOptions& options,
                                     const SessionInputs& inputs);

@@ -108,6 +108,14 @@ Provenance make_provenance(const Body& body, const MetricsOptions& options, cons
   p.filter_cutoffs_hz["inverse_dynamics_forces"] = inverse_dynamics_cutoff(options, inputs).hz;
   p.thresholds["joint_load_max_missing_fraction"] = options.joint_load.max_missing_fraction;
   p.methods["segment_inertia"] = {"de Leva 1996 " + std::string(to_string(options.joint_load.sex))};
+  p.methods["joint_load_models"] = {
+      "inverse dynamics: Newton-Euler foot + shank from the ground reaction (Winter), de Leva 1996 inertia",
+      "same cut-off for ground reaction and markers (Kristianslund, Krosshaug & van den Bogert 2012)",
+      "quadriceps force: extensor moment / effective quadriceps moment arm (van Eijden et al. 1986 cubic fit)",
+      "PF joint reaction force: k(knee angle) x quadriceps force (Brechter & Powers 2002 fit of van Eijden 1986)",
+      "PF stress: PF force / contact area (Besier et al. 2005 MRI means, x1.24 weight-bearing)",
+      "TF compression: axial knee joint reaction force + quadriceps force along the tibia (estimate)",
+      "cumulative PF load per km: per-step peak x steps per km (Willson et al. 2014)"};
 
   for (const MetricField& field : step_metric_fields()) {
     std::set<std::string> seen;
