@@ -7,8 +7,13 @@ namespace touchdown::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"inspect", "touchdown inspect FILE [--json]", "summary of a C3D, TRC, MOT or STO file (counts, rates, units, axes, plates, events, warnings)", run_inspect},
-      {"convert", "touchdown convert IN OUT", "convert a lab file: OUT ending in .trc (markers), .mot (analog/forces) or .csv", run_convert},
+      {"analyze",
+       "touchdown analyze [TRIAL] [--static STATIC] [--forces MOT] [--mass KG] [--json OUT] [--csv OUT] [--quiet]\n"
+       "                    [--events auto|force|markers] [--thresholds altman_davis_2012|mo2021] [--cutoff HZ]\n"
+       "                    [--treadmill-speed M_S] [--profile MARKERS.toml]",
+       "touchdowns, foot strike, knee at touchdown and loading, per step and per side; no TRIAL runs the demo", run_analyze},
+      {"inspect", "touchdown inspect FILE [--forces MOT] [--json]", "summary of a C3D, TRC, MOT or STO file (counts, rates, units, axes, plates, events, warnings)", run_inspect},
+      {"convert", "touchdown convert IN OUT [--forces MOT] [--quiet]", "convert a lab file: OUT ending in .trc (markers), .mot/.sto (analog and forces), .csv (markers, one row per frame) or .c3d", run_convert},
   };
   return table;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Shared command-line plumbing: the subcommand table and a small option parser.
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -38,5 +39,6 @@ ParsedArgs parse_args(const std::vector<std::string>& args, const std::set<std::
 
 int run_inspect(const std::vector<std::string>& args);
 int run_convert(const std::vector<std::string>& args);
+int run_analyze(const std::vector<std::string>& args);
 
 }  // namespace touchdown::cli

@@ -22,6 +22,10 @@ struct SideLandmarks {
   // Sagittal foot angle (heel -> toe vs floor) in the standing trial, for the foot strike angle; absent
   // without a static trial (FSA is then measured against the floor and the report says so).
   std::optional<double> standing_foot_angle_deg;
+  // True when heel and toe are not anatomical markers but a foot axis fixed to a heel cluster in the standing
+  // trial (Running Injury Clinic sets have no toe marker): foot angles are valid, positions along the foot
+  // (strike index, foot length) are not.
+  bool virtual_foot_axis = false;
   [[nodiscard]] bool empty() const { return heel.empty(); }
 };
 

@@ -228,6 +228,13 @@ struct MetricField {
 // above 100 is FFS (the COP lies beyond the heel/toe markers).
 [[nodiscard]] StrikeClass classify_by_strike_index(const Measured& strike_index_pct);
 
+// The strike pattern a step is reported with (`strike_pattern`): by strike index when a force plate gives
+// one, because the centre of pressure at contact is the direct measure of where the foot first loads
+// (Cavanagh & Lafortune 1980) and the foot strike angle is its kinematic proxy for labs without plates;
+// by foot strike angle otherwise. Both classifications are always reported as well.
+[[nodiscard]] const StrikeClass& headline_strike_pattern(const FootStrikeMetrics& metrics);
+[[nodiscard]] std::string_view headline_strike_basis(const FootStrikeMetrics& metrics);  // "strike index" / "foot strike angle"
+
 // Foot strike angle (Altman & Davis 2012), strike index (Cavanagh & Lafortune 1980, COP projected on the
 // heel->toe axis in the horizontal plane, median over the start of stance), foot angular velocity at IC (central difference of the
 // heel->toe angle over +/- one frame). `plate` is the stance's plate series (nullptr without forces).

@@ -37,7 +37,8 @@ struct SideSummary {
   Side side = Side::none;
   std::size_t steps = 0;
   std::map<std::string, SummaryStat> stats;  // keyed by MetricField::name
-  PatternSummary strike_pattern;             // by foot strike angle
+  PatternSummary strike_pattern;             // headline: per step by strike index when a plate gives one, else FSA
+  PatternSummary strike_pattern_fsa;         // by foot strike angle
   PatternSummary strike_pattern_si;          // by strike index
   std::size_t extended_knee_steps = 0;       // steps flagged extended-knee
   std::size_t knee_flexion_steps = 0;        // steps with a knee flexion at IC

@@ -90,7 +90,8 @@ struct AnalogSet {
 // Type 1: Fx Fy Fz Px Py Tz (COP given). Type 2: Fx Fy Fz Mx My Mz. Type 3: Kistler 8 channels
 // (fx12 fx34 fy14 fy23 fz1 fz2 fz3 fz4). Type 4: like type 2 with a 6x6 calibration matrix.
 // Type 100 (Touchdown internal): channels already hold lab-frame Fx Fy Fz, COPx COPy COPz, Tz
-// in N, point units and N*point-units (OpenSim GRF files).
+// in N, point units and N*point-units (OpenSim GRF files). Channel units, when set, take precedence;
+// 9 channels (Tx Ty Tz, the free torque vector) and 6 (no torque) are accepted too.
 struct ForcePlate {
   int type = 2;
   std::array<Vec3, 4> corners{};  // lab frame, point units; corner 1 is the +x+y quadrant of the plate
@@ -144,6 +145,7 @@ struct PlateSeries {
   std::vector<Vec3> moment_nm;       // about the plate origin, lab frame
   std::vector<Vec3> cop_m;           // lab frame
   std::vector<double> free_moment_nm;  // about the vertical axis through the COP
+  std::vector<std::string> warnings;   // decisions taken while computing (ORIGIN sign, polarity, units)
 };
 
 }  // namespace touchdown

@@ -171,4 +171,12 @@ FootStrikeMetrics compute_foot_strike(const Body& body, const Stance& stance, co
   return m;
 }
 
+const StrikeClass& headline_strike_pattern(const FootStrikeMetrics& metrics) {
+  return metrics.strike_pattern_si.pattern ? metrics.strike_pattern_si : metrics.strike_pattern;
+}
+
+std::string_view headline_strike_basis(const FootStrikeMetrics& metrics) {
+  return metrics.strike_pattern_si.pattern ? "strike index" : "foot strike angle";
+}
+
 }  // namespace touchdown

@@ -100,8 +100,9 @@ SideSummary summarize_side(std::span<const StepMetrics> steps, Side side) {
     s.stats.emplace(std::string(field.name), std::move(stat));
   }
 
-  std::vector<const StrikeClass*> by_angle, by_index;
+  std::vector<const StrikeClass*> by_angle, by_index, headline;
   for (const StepMetrics* step : mine) {
+    headline.push_back(&headline_strike_pattern(step->foot_strike));
     by_angle.push_back(&step->foot_strike.strike_pattern);
     by_index.push_back(&step->foot_strike.strike_pattern_si);
     if (step->knee.extended_knee) {
@@ -109,7 +110,8 @@ SideSummary summarize_side(std::span<const StepMetrics> steps, Side side) {
       if (*step->knee.extended_knee) ++s.extended_knee_steps;
     }
   }
-  s.strike_pattern = summarize_patterns(by_angle);
+  s.strike_pattern = summarize_patterns(headline);
+  s.strike_pattern_fsa = summarize_patterns(by_angle);
   s.strike_pattern_si = summarize_patterns(by_index);
   return s;
 }

@@ -29,10 +29,12 @@ std::string number(double value) {
 
 std::vector<std::string> csv_header() {
   std::vector<std::string> header{"side", "ic_s", "to_s", "plate_index", "event_method", "strike_pattern",
-                                  "strike_pattern_si", "extended_knee"};
+                                  "strike_pattern_si", "extended_knee", "strike_pattern_fsa"};
   for (const MetricField& field : step_metric_fields()) header.emplace_back(field.name);
   return header;
 }
+
+static std::string_view pattern_cell(const StrikeClass& c) { return c.pattern ? to_string(*c.pattern) : std::string_view{}; }
 
 void write_csv(std::ostream& out, const Session& session) {
   const std::vector<std::string> header = csv_header();
@@ -41,9 +43,9 @@ void write_csv(std::ostream& out, const Session& session) {
   for (const StepMetrics& step : session.steps) {
     out << to_string(step.side) << ',' << number(step.ic_s) << ',' << number(step.to_s) << ','
         << (step.plate ? std::to_string(*step.plate) : std::string{}) << ',' << quoted(step.event_method) << ','
-        << (step.foot_strike.strike_pattern.pattern ? to_string(*step.foot_strike.strike_pattern.pattern) : "") << ','
-        << (step.foot_strike.strike_pattern_si.pattern ? to_string(*step.foot_strike.strike_pattern_si.pattern) : "")
-        << ',' << (step.knee.extended_knee ? (*step.knee.extended_knee ? "true" : "false") : "");
+        << pattern_cell(headline_strike_pattern(step.foot_strike)) << ',' << pattern_cell(step.foot_strike.strike_pattern_si)
+        << ',' << (step.knee.extended_knee ? (*step.knee.extended_knee ? "true" : "false") : "") << ','
+        << pattern_cell(step.foot_strike.strike_pattern);
     for (const MetricField& field : step_metric_fields()) {
       const Measured& m = field.get(step);
       out << ',' << (m.value ? number(*m.value) : std::string{});

@@ -19,11 +19,15 @@ json step_json(const StepMetrics& step) {
   j["to_s"] = step.to_s;
   j["plate"] = step.plate ? json(*step.plate) : json(nullptr);
   j["event_method"] = step.event_method;
-  j["strike_pattern"] = pattern_json(step.foot_strike.strike_pattern);
+  j["strike_pattern"] = pattern_json(headline_strike_pattern(step.foot_strike));
+  j["strike_pattern_basis"] = std::string(headline_strike_basis(step.foot_strike));
+  j["strike_pattern_fsa"] = pattern_json(step.foot_strike.strike_pattern);
   j["strike_pattern_si"] = pattern_json(step.foot_strike.strike_pattern_si);
   j["extended_knee"] = step.knee.extended_knee ? json(*step.knee.extended_knee) : json(nullptr);
   json missing = json::object(), methods = json::object();
-  if (!step.foot_strike.strike_pattern.pattern) missing["strike_pattern"] = step.foot_strike.strike_pattern.missing_reason;
+  if (!headline_strike_pattern(step.foot_strike).pattern)
+    missing["strike_pattern"] = headline_strike_pattern(step.foot_strike).missing_reason;
+  if (!step.foot_strike.strike_pattern.pattern) missing["strike_pattern_fsa"] = step.foot_strike.strike_pattern.missing_reason;
   if (!step.foot_strike.strike_pattern_si.pattern)
     missing["strike_pattern_si"] = step.foot_strike.strike_pattern_si.missing_reason;
   if (!step.knee.extended_knee) missing["extended_knee"] = "knee flexion at IC absent";
@@ -60,6 +64,7 @@ json side_json(const SideSummary& s) {
   if (!s.strike_pattern.majority) missing["strike_pattern"] = s.strike_pattern.text;
   j["strike_pattern_text"] = s.strike_pattern.text;
   j["strike_pattern_counts"] = pattern_summary_json(s.strike_pattern)["counts"];
+  j["strike_pattern_fsa"] = pattern_summary_json(s.strike_pattern_fsa);
   j["strike_pattern_si"] = pattern_summary_json(s.strike_pattern_si);
   j["extended_knee_steps"] = s.extended_knee_steps;
   j["knee_flexion_steps"] = s.knee_flexion_steps;

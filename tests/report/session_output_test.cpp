@@ -100,7 +100,7 @@ TEST(SessionCsv, HeaderHasUnitsAndOneRowPerStep) {
   EXPECT_EQ(header, csv_header());
   EXPECT_EQ(std::vector<std::string>(header.begin(), header.begin() + 3), (std::vector<std::string>{"side", "ic_s", "to_s"}));
   // Every numeric column names its unit.
-  const std::vector<std::string> text_columns{"side", "plate_index", "event_method", "strike_pattern", "strike_pattern_si",
+  const std::vector<std::string> text_columns{"side", "plate_index", "event_method", "strike_pattern", "strike_pattern_si", "strike_pattern_fsa",
                                               "extended_knee"};
   const std::vector<std::string> suffixes{"_s", "_deg", "_pct", "_bw", "_bws", "_m", "_deg_s", "_pct_leg", "_kn_m",
                                           "_nm_kg", "_mpa", "_j_kg"};
