@@ -87,13 +87,35 @@ struct SpatiotemporalOptions {
   double max_step_time_s = 1.0;
 };
 
+// Sex selects the de Leva 1996 segment table and the Besier 2005 patellofemoral contact areas; neither
+// is in the Trial, so it is an option (the method string says which table was used).
+enum class BodySex { male, female };
+[[nodiscard]] std::string_view to_string(BodySex sex);  // "male", "female"
+
+// Knee joint loading (joint_load.hpp has the models and algorithms).
+struct JointLoadOptions {
+  // Low-pass cut-off for the ground reaction in inverse dynamics. It must equal the markers' cut-off
+  // (Kristianslund et al. 2012), so by default (nullopt) it is the Body's marker cut-off
+  // (SessionInputs::marker_cutoff_hz), or 12 Hz when that is unknown. 0 = unfiltered.
+  std::optional<double> cutoff_hz;
+  BodySex sex = BodySex::male;
+  // A stance whose knee moment is missing on more than this fraction of its frames gets no joint-load
+  // metrics (a peak could hide in the gap).
+  double max_missing_fraction = 0.2;
+  double gravity_m_s2 = 9.80665;
+};
+
 struct MetricsOptions {
   std::optional<double> body_mass_kg;  // CLI --mass, else the trial's subject; BW metrics absent without it
   std::string body_mass_source;        // "--mass", "trial subject", ... (provenance)
+  // Without a body mass: estimate it as the mean vertical GRF over whole strides on one plate (a treadmill)
+  // divided by g (estimate_body_mass_from_grf, joint_load.hpp); the source then says "estimated ...".
+  bool estimate_body_mass_from_grf = true;
   FootStrikeOptions foot_strike;
   KneeOptions knee;
   LoadingOptions loading;
   SpatiotemporalOptions spatiotemporal;
+  JointLoadOptions joint_load;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +158,16 @@ struct SpatiotemporalMetrics {
   Measured speed_m_s;        // step length / step time
 };
 
+// Knee loading in stance from inverse dynamics (joint_load.hpp). Peaks over stance; BW = body weight.
+struct JointLoadMetrics {
+  Measured knee_extensor_moment_peak_nm_kg;  // net internal knee moment, + = extensor
+  Measured quadriceps_force_peak_bw;
+  Measured pf_force_peak_bw;                 // patellofemoral joint reaction force
+  Measured pf_stress_peak_mpa;               // PF joint reaction force / contact area
+  Measured tf_compression_peak_bw;           // tibiofemoral compression estimate
+  Measured knee_negative_work_j_kg;          // integral of negative knee power, IC -> peak flexion (<= 0)
+};
+
 struct StepMetrics {
   Side side = Side::none;
   double ic_s = 0, to_s = 0;
@@ -145,6 +177,7 @@ struct StepMetrics {
   FootStrikeMetrics foot_strike;
   KneeMetrics knee;
   LoadingMetrics loading;
+  JointLoadMetrics joint_load;
 };
 
 // How a left-right symmetry index is formed for a metric.

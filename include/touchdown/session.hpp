@@ -42,6 +42,9 @@ struct SideSummary {
   PatternSummary strike_pattern_si;          // by strike index
   std::size_t extended_knee_steps = 0;       // steps flagged extended-knee
   std::size_t knee_flexion_steps = 0;        // steps with a knee flexion at IC
+  // Cumulative patellofemoral load of this knee per km (Willson et al. 2014): mean per-step peak PF force
+  // (BW) x this leg's steps per km (half the steps per km from cadence and speed). Unit BW*steps/km.
+  Measured pf_load_per_km;
 };
 
 // Left-right symmetry of one metric, from the two side means.
@@ -76,6 +79,8 @@ struct Session {
   std::map<std::string, Symmetry> symmetry;  // keyed by MetricField::name
   Measured cadence_spm;                      // 60 / mean step time, both feet
   Measured speed_m_s;                        // belt speed, or mean step speed overground
+  // Both knees: mean per-step peak PF force over every step x steps per km (BW*steps/km).
+  Measured pf_load_per_km;
   Provenance provenance;
 
   [[nodiscard]] const SideSummary& summary(Side side) const { return side == Side::left ? left : right; }
@@ -91,9 +96,12 @@ struct SessionInputs {
 };
 
 // Computes every per-step metric for `stances` (any order; stances with Side::none are skipped with a
-// warning), the per-side summaries, symmetry, cadence and provenance. `plates[stance.plate]` must be
-// the series of the plate a stance names; a stance naming a plate outside `plates` gets force metrics
-// absent with a reason.
+// warning), the per-side summaries, symmetry, cadence and provenance. Knee joint loading (joint_load.hpp)
+// filters each plate's ground reaction at the markers' cut-off (SessionInputs::marker_cutoff_hz) unless
+// options.joint_load.cutoff_hz says otherwise. Without a body mass, and with
+// options.estimate_body_mass_from_grf, the mass is estimated from the GRF over whole strides and the
+// provenance says so. `plates[stance.plate]` must be the series of the plate a stance names; a stance
+// naming a plate outside `plates` gets force metrics absent with a reason.
 [[nodiscard]] Session build_session(const Body& body, std::span<const Stance> stances,
                                     std::span<const PlateSeries> plates, const MetricsOptions& options,
                                     const SessionInputs& inputs);

@@ -9,9 +9,10 @@
 //                {name: method}; strike_pattern_si, extended_knee, plate, event_method.
 //   summary    : {"left": {...}, "right": {...}}, each with the mean of every metric under its name,
 //                the majority strike_pattern (+ strike_pattern_text, strike_pattern_counts),
-//                stats.<name> {mean, sd, n}, steps, missing {name: reason}.
+//                stats.<name> {mean, sd, n}, steps, missing {name: reason}, pf_load_per_km (this knee,
+//                BW*steps/km).
 //   symmetry   : {name: {value, unit, method} or {value: null, reason}}.
-//   session    : cadence_spm, speed_m_s (+ missing reasons).
+//   session    : cadence_spm, speed_m_s, pf_load_per_km (both knees) as {value, unit, method} (+ reason).
 //   units      : {name: unit}.
 //   provenance : input, version, methods, thresholds, filter_cutoffs, marker_set, body_methods,
 //                event_method, event_parameters, up_axis, progression_axis, ground, ground_method,

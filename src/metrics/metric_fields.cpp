@@ -42,6 +42,18 @@ const std::array kFields{
                 [](const StepMetrics& m) -> const Measured& { return m.loading.propulsive_impulse_bws; }},
     MetricField{"leg_stiffness_kn_m", "kN/m", kRatio,
                 [](const StepMetrics& m) -> const Measured& { return m.loading.leg_stiffness_kn_m; }},
+    MetricField{"knee_extensor_moment_peak_nm_kg", "N*m/kg", kRatio,
+                [](const StepMetrics& m) -> const Measured& { return m.joint_load.knee_extensor_moment_peak_nm_kg; }},
+    MetricField{"quadriceps_force_peak_bw", "BW", kRatio,
+                [](const StepMetrics& m) -> const Measured& { return m.joint_load.quadriceps_force_peak_bw; }},
+    MetricField{"pf_force_peak_bw", "BW", kRatio,
+                [](const StepMetrics& m) -> const Measured& { return m.joint_load.pf_force_peak_bw; }},
+    MetricField{"pf_stress_peak_mpa", "MPa", kRatio,
+                [](const StepMetrics& m) -> const Measured& { return m.joint_load.pf_stress_peak_mpa; }},
+    MetricField{"tf_compression_peak_bw", "BW", kRatio,
+                [](const StepMetrics& m) -> const Measured& { return m.joint_load.tf_compression_peak_bw; }},
+    MetricField{"knee_negative_work_j_kg", "J/kg", kRatio,
+                [](const StepMetrics& m) -> const Measured& { return m.joint_load.knee_negative_work_j_kg; }},
 };
 }  // namespace
 

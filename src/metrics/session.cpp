@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "touchdown/joint_load.hpp"
 #include "touchdown/session.hpp"
 #include "touchdown/version.hpp"
 
@@ -37,6 +38,38 @@ StepMean mean_over_steps(const std::vector<StepMetrics>& steps, const Measured& 
     }
   if (result.n > 0) result.mean = sum / static_cast<double>(result.n);
   return result;
+}
+
+// Cut-off for the ground reaction in inverse dynamics: the option, else the markers' (Kristianslund 2012).
+struct InverseDynamicsCutoff {
+  std::optional<double> hz;  // nullopt = unfiltered
+  std::string note;          // set when the markers' cut-off had to be assumed
+};
+InverseDynamicsCutoff inverse_dynamics_cutoff(const MetricsOptions& options, const SessionInputs& inputs) {
+  InverseDynamicsCutoff c;
+  std::optional<double> hz = options.joint_load.cutoff_hz ? options.joint_load.cutoff_hz : inputs.marker_cutoff_hz;
+  if (!hz) {
+    hz = 12.0;
+    c.note = "inverse dynamics: marker filter cut-off unknown; the ground reaction is filtered at 12 Hz (the default "
+             "marker cut-off)";
+  } else if (options.joint_load.cutoff_hz && inputs.marker_cutoff_hz && *options.joint_load.cutoff_hz != *inputs.marker_cutoff_hz) {
+    c.note = "inverse dynamics: ground reaction cut-off differs from the marker cut-off (Kristianslund 2012 advises "
+             "the same)";
+  }
+  if (*hz > 0) c.hz = hz;
+  return c;
+}
+
+// Cumulative PF load per km (Willson et al. 2014): mean per-step peak PF force x steps per km.
+Measured pf_load_per_km(const SummaryStat& pf_force, double share_of_steps, const Session& session, const std::string& who) {
+  const std::string unit = "BW*steps/km";
+  if (!pf_force.mean) return Measured::absent(unit, "no peak PF force: " + pf_force.missing_reason);
+  if (!session.cadence_spm.value) return Measured::absent(unit, "cadence unknown: " + session.cadence_spm.missing_reason);
+  if (!session.speed_m_s.value || !(*session.speed_m_s.value > 0))
+    return Measured::absent(unit, "running speed unknown: " + session.speed_m_s.missing_reason);
+  const double per_km = share_of_steps * steps_per_km(*session.cadence_spm.value, *session.speed_m_s.value);
+  return Measured::of(*pf_force.mean * per_km, unit,
+                      "mean per-step peak PF force (BW) x " + who + " steps per km (cadence / speed); Willson 2014");
 }
 
 Provenance make_provenance(const Body& body, const MetricsOptions& options, const SessionInputs& inputs,
@@ -72,6 +105,17 @@ Provenance make_provenance(const Body& body, const MetricsOptions& options, cons
   };
   p.filter_cutoffs_hz["forces"] = options.loading.force_cutoff_hz;
   if (inputs.marker_cutoff_hz) p.filter_cutoffs_hz["markers"] = inputs.marker_cutoff_hz;
+  p.filter_cutoffs_hz["inverse_dynamics_forces"] = inverse_dynamics_cutoff(options, inputs).hz;
+  p.thresholds["joint_load_max_missing_fraction"] = options.joint_load.max_missing_fraction;
+  p.methods["segment_inertia"] = {"de Leva 1996 " + std::string(to_string(options.joint_load.sex))};
+  p.methods["joint_load_models"] = {
+      "inverse dynamics: Newton-Euler foot + shank from the ground reaction (Winter), de Leva 1996 inertia",
+      "same cut-off for ground reaction and markers (Kristianslund, Krosshaug & van den Bogert 2012)",
+      "quadriceps force: extensor moment / effective quadriceps moment arm (van Eijden et al. 1986 cubic fit)",
+      "PF joint reaction force: k(knee angle) x quadriceps force (Brechter & Powers 2002 fit of van Eijden 1986)",
+      "PF stress: PF force / contact area (Besier et al. 2005 MRI means, x1.24 weight-bearing)",
+      "TF compression: axial knee joint reaction force + quadriceps force along the tibia (estimate)",
+      "cumulative PF load per km: per-step peak x steps per km (Willson et al. 2014)"};
 
   for (const MetricField& field : step_metric_fields()) {
     std::set<std::string> seen;
@@ -96,8 +140,9 @@ Provenance make_provenance(const Body& body, const MetricsOptions& options, cons
 }  // namespace
 
 Session build_session(const Body& body, std::span<const Stance> stances, std::span<const PlateSeries> plates,
-                      const MetricsOptions& options, const SessionInputs& inputs) {
+                      const MetricsOptions& requested, const SessionInputs& inputs) {
   Session session;
+  MetricsOptions options = requested;  // the body mass may be estimated below
   std::vector<std::string> warnings;
   std::vector<Stance> sorted;
   sorted.reserve(stances.size());
@@ -110,6 +155,29 @@ Session build_session(const Body& body, std::span<const Stance> stances, std::sp
       sorted.push_back(s);
   }
   std::stable_sort(sorted.begin(), sorted.end(), [](const Stance& a, const Stance& b) { return a.ic_s < b.ic_s; });
+
+  if (!options.body_mass_kg && options.estimate_body_mass_from_grf && !plates.empty()) {
+    const MassEstimate estimate = estimate_body_mass_from_grf(plates, sorted, body.up, options.loading.gravity_m_s2);
+    if (estimate.mass_kg) {
+      options.body_mass_kg = estimate.mass_kg;
+      options.body_mass_source = estimate.method;
+      char text[64];
+      std::snprintf(text, sizeof text, "body mass %.1f kg ", *estimate.mass_kg);
+      warnings.push_back(text + estimate.method);
+    } else {
+      warnings.push_back("body mass unknown and not estimated from the GRF: " + estimate.missing_reason);
+    }
+  }
+  const InverseDynamicsCutoff id_cutoff = inverse_dynamics_cutoff(options, inputs);
+  if (!id_cutoff.note.empty()) warnings.push_back(id_cutoff.note);
+  std::vector<std::optional<GroundWrenchSignals>> wrenches(plates.size());  // prepared once per plate, on first use
+  auto wrench_of = [&](const Stance& s) -> const GroundWrenchSignals* {
+    if (!s.plate || *s.plate >= plates.size()) return nullptr;
+    auto& slot = wrenches[*s.plate];
+    if (!slot) slot = prepare_ground_wrench(plates[*s.plate], body.up, id_cutoff.hz);
+    return &*slot;
+  };
+  KneeLoadData knee_load;  // workspace reused by every stance
 
   const GroundInfo ground = detect_ground(body, options.spatiotemporal);
   std::vector<std::optional<ForceSignals>> forces(plates.size());  // prepared once per plate, on first use
@@ -139,6 +207,10 @@ Session build_session(const Body& body, std::span<const Stance> stances, std::sp
       step.loading = loading_absent(s.plate ? "stance names plate " + std::to_string(*s.plate) + " but only " +
                                                   std::to_string(plates.size()) + " plate series were given"
                                             : "no force plate under this stance");
+    if (const GroundWrenchSignals* w = wrench_of(s))
+      step.joint_load = compute_joint_load(body, s, w, options.body_mass_kg, options.joint_load, knee_load);
+    else
+      step.joint_load = joint_load_absent(step.loading.active_peak_bw.missing_reason);
     session.steps.push_back(std::move(step));
   }
 
@@ -172,11 +244,25 @@ Session build_session(const Body& body, std::span<const Stance> stances, std::sp
 
   session.left = summarize_side(session.steps, Side::left);
   session.right = summarize_side(session.steps, Side::right);
+  // One knee takes every other step; the session value counts both knees.
+  session.left.pf_load_per_km = pf_load_per_km(session.left.stats.at("pf_force_peak_bw"), 0.5, session, "this leg's");
+  session.right.pf_load_per_km = pf_load_per_km(session.right.stats.at("pf_force_peak_bw"), 0.5, session, "this leg's");
+  {
+    SummaryStat both;
+    const StepMean pf = mean_over_steps(session.steps, [](const StepMetrics& m) -> const Measured& {
+      return m.joint_load.pf_force_peak_bw;
+    });
+    both.mean = pf.mean;
+    both.n = pf.n;
+    if (!pf.mean) both.missing_reason = session.left.stats.at("pf_force_peak_bw").missing_reason;
+    session.pf_load_per_km = pf_load_per_km(both, 1.0, session, "all");
+  }
   for (const MetricField& field : step_metric_fields()) {
     const std::string name(field.name);
     session.symmetry.emplace(name, symmetry_of(session.left.stats.at(name), session.right.stats.at(name), field.symmetry));
   }
   session.provenance = make_provenance(body, options, inputs, ground, session.steps);
+  if (session.pf_load_per_km.value) session.provenance.methods["pf_load_per_km"] = {session.pf_load_per_km.method};
   session.provenance.warnings.insert(session.provenance.warnings.end(), warnings.begin(), warnings.end());
   return session;
 }

@@ -68,6 +68,8 @@ json side_json(const SideSummary& s) {
   j["strike_pattern_si"] = pattern_summary_json(s.strike_pattern_si);
   j["extended_knee_steps"] = s.extended_knee_steps;
   j["knee_flexion_steps"] = s.knee_flexion_steps;
+  j["pf_load_per_km"] = optional_number(s.pf_load_per_km.value);
+  if (!s.pf_load_per_km.value) missing["pf_load_per_km"] = s.pf_load_per_km.missing_reason;
   j["stats"] = std::move(stats);
   j["missing"] = std::move(missing);
   return j;
@@ -115,10 +117,13 @@ nlohmann::json to_json(const Session& session) {
     symmetry[name] = std::move(entry);
   }
   j["symmetry"] = std::move(symmetry);
-  j["session"] = {{"cadence_spm", measured_json(session.cadence_spm)}, {"speed_m_s", measured_json(session.speed_m_s)}};
+  j["session"] = {{"cadence_spm", measured_json(session.cadence_spm)},
+                  {"speed_m_s", measured_json(session.speed_m_s)},
+                  {"pf_load_per_km", measured_json(session.pf_load_per_km)}};
   json units = json::object();
   for (const MetricField& field : step_metric_fields()) units[std::string(field.name)] = std::string(field.unit);
   units["ic_s"] = "s";
+  units["pf_load_per_km"] = "BW*steps/km";
   units["to_s"] = "s";
   j["units"] = std::move(units);
   j["provenance"] = provenance_json(session.provenance);

@@ -120,6 +120,7 @@ TEST(Session, SyntheticTreadmillTrial) {
 TEST(Session, WithoutMassEveryBwMetricSaysSo) {
   testing::SyntheticTrial t = testing::synthetic_trial();
   t.options.body_mass_kg.reset();
+  t.options.estimate_body_mass_from_grf = false;
   const Session s = build_session(t.body, t.stances, t.plates, t.options, t.inputs);
   EXPECT_EQ(s.steps[1].loading.impact_peak_bw.missing_reason, "body mass unknown");
   EXPECT_EQ(s.right.stats.at("valr_bw_s").missing_reason, "body mass unknown");

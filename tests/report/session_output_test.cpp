@@ -102,7 +102,8 @@ TEST(SessionCsv, HeaderHasUnitsAndOneRowPerStep) {
   // Every numeric column names its unit.
   const std::vector<std::string> text_columns{"side", "plate_index", "event_method", "strike_pattern", "strike_pattern_si", "strike_pattern_fsa",
                                               "extended_knee"};
-  const std::vector<std::string> suffixes{"_s", "_deg", "_pct", "_bw", "_bws", "_m", "_deg_s", "_pct_leg", "_kn_m"};
+  const std::vector<std::string> suffixes{"_s", "_deg", "_pct", "_bw", "_bws", "_m", "_deg_s", "_pct_leg", "_kn_m",
+                                          "_nm_kg", "_mpa", "_j_kg"};
   for (const std::string& column : header) {
     if (std::find(text_columns.begin(), text_columns.end(), column) != text_columns.end()) continue;
     bool has_unit = false;
