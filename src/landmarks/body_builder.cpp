@@ -555,8 +555,8 @@ class BodyBuilder {
   }
 
   // SCoRE centre of `proximal` against `distal` (src/landmarks/functional_joint_centre.hpp) into `centre`.
-  // A hinge centre is slid along its axis to the point nearest `proximal_centre` (hip for the knee, knee for
-  // the ankle) when that exists, else nearest the cluster centroids (see functional_joint_centre.hpp).
+  // A hinge centre is slid along its axis to the point nearest `proximal_centre` (the hip, for the knee) when
+  // given, else nearest the midpoint of the cluster centroids (the ankle; see functional_joint_centre.hpp).
   void functional_centre(Side s, const char* joint, const char* proximal_name, Cluster proximal_cluster,
                          const char* distal_name, Cluster distal_cluster, const std::vector<Landmark>& distal_landmarks,
                          const Trajectory& proximal_centre, const char* proximal_centre_name, Trajectory& centre) {
@@ -605,7 +605,7 @@ class BodyBuilder {
     auto& w = work(s);
     if (no_joint_markers(s, Landmark::ankle_lateral, Landmark::ankle_medial, Landmark::ankle_centre)) {
       functional_centre(s, "ankle", "shank", Cluster::shank, "foot", Cluster::foot,
-                        {Landmark::heel, Landmark::toe, Landmark::fifth_metatarsal}, w.knee, "knee", w.ankle);
+                        {Landmark::heel, Landmark::toe, Landmark::fifth_metatarsal}, Trajectory{}, "", w.ankle);
       return;
     }
     std::vector<TrackingPoint> extra;

@@ -16,17 +16,21 @@
 // SCoRE point is well defined across the axis but arbitrary along it (it drifts with noise). With `hinge`
 // set the point is solved in the complement of the axis and then slid along the axis to the point closest
 // (least squares over frames) to a reference point:
-//   - the proximal joint centre when the caller has one (hip centre for the knee, knee centre for the ankle):
-//     a long bone's mechanical axis meets the distal flexion axis nearly at right angles in the frontal
-//     plane (mechanical lateral distal femoral angle 87 +- 2 deg, distal tibial angle 89 +- 3 deg; Paley
-//     2002, Principles of Deformity Correction), so the foot of the perpendicular from the proximal centre
-//     lies near mid-joint (about 0.45 m x tan 3 deg ~ 2 cm off at the knee);
-//   - else the midpoint of the two clusters' centroids. Technical clusters sit on the lateral side of thigh
-//     and shank, which puts this point several centimetres lateral of mid-joint: on the Rajagopal-set run
-//     of running/bmc_opensim it was 63-70 mm lateral of the epicondyle midpoint, against 16-18 mm for the
-//     hip-centre rule (perpendicular distance to the axis 11-15 mm either way).
-// Along-axis offsets barely change sagittal-plane angles (the axis is nearly medio-lateral), which is what
-// the knee flexion fallback without epicondyles uses.
+//   - for the knee, the hip centre: the femur's mechanical axis meets the knee flexion axis nearly at right
+//     angles in the frontal plane (mechanical lateral distal femoral angle 87 +- 2 deg; Paley 2002,
+//     Principles of Deformity Correction), so the foot of the perpendicular from the hip centre lies near
+//     mid-joint (about 0.45 m x tan 3 deg ~ 2 cm off, plus the hip centre's own error);
+//   - else (the ankle) the midpoint of the two clusters' centroids. At the knee this is poor, since technical
+//     clusters sit on the lateral side of thigh and shank: on the Rajagopal-set run of running/bmc_opensim it
+//     was 63-70 mm along the axis from the epicondyle midpoint, against 16-18 mm for the hip rule
+//     (perpendicular distance to the axis 11-15 mm either way). At the ankle the hip-style rule (knee centre)
+//     fails: the functional ankle axis mixes talocrural and subtalar motion and lies 30-50 deg off the
+//     medio-lateral direction, so sliding towards the knee moved the centre ~12 cm from the malleolus
+//     midpoint on RBDS001, where the centroid rule (and plain SCoRE) stayed within ~2 cm along the axis.
+// The along-axis position of a hinge centre is the weak part of any functional method (on RBDS001 the hip
+// rule is 25-50 mm along the axis from the CAST epicondyle midpoint, 4-10 mm across it). Along-axis offsets
+// barely change sagittal-plane angles (the knee axis is nearly medio-lateral), which is what the knee
+// flexion fallback without epicondyles uses.
 #include <optional>
 #include <span>
 #include <string>
@@ -75,7 +79,7 @@ struct FunctionalJointOptions {
   double min_rotation_range_deg = 30;
   std::size_t min_frames = 10;
   bool hinge = true;
-  std::span<const Vec3> axial_reference;  // proximal joint centre per frame (hinge); empty: cluster centroids
+  std::span<const Vec3> axial_reference;  // hip centre per frame for a knee (hinge); empty: cluster centroids
   double max_cluster_rms = kMaxClusterRmsM;
 };
 

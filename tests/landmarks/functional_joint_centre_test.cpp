@@ -210,8 +210,6 @@ TEST(FunctionalJointCentreRealData, HamnerRunHasKneesAndKneeFlexion) {
   TOUCHDOWN_REQUIRE_DATA("running/opensim_core/Run_500_02.trc");
   const Trial run = read_trial(testing::data_path("running/opensim_core/Run_500_02.trc"));
   const Body body = build_body(run, nullptr);
-  for (const auto& m : body.methods) std::printf("method: %s\n", m.c_str());
-  for (const auto& m : body.warnings) std::printf("warning: %s\n", m.c_str());
   EXPECT_TRUE(mentions(body.methods, "functional joint centre (SCoRE, Ehrig 2006)"));
   EXPECT_TRUE(mentions(body.warnings, "knee flexion uses the sagittal-plane projection"));
   for (Side s : {Side::left, Side::right}) {
@@ -260,8 +258,6 @@ TEST(FunctionalJointCentreRealData, RajagopalRunFunctionalKneeMatchesEpicondyleM
   const Trial standing = read_trial(testing::data_path("running/bmc_opensim/static_run.trc"));
   const Body with_static = build_body(run, &standing);
   const Body functional = build_body(run, nullptr);
-  for (const auto& m : functional.methods) std::printf("method: %s\n", m.c_str());
-  for (const auto& m : functional.warnings) std::printf("warning: %s\n", m.c_str());
   EXPECT_TRUE(mentions(with_static.methods, "midpoint of"));
   EXPECT_FALSE(mentions(with_static.methods, "SCoRE"));
   EXPECT_TRUE(mentions(functional.methods, "SCoRE"));
