@@ -132,6 +132,21 @@ TEST(FunctionalJointCentre, HingeExactSlidesToMidCentroidPointOnTheAxis) {
   EXPECT_GT(std::abs(result.fit->axis_a.dot(axis_lab)), 1 - 1e-9);  // unit vectors, rounding only
 }
 
+TEST(FunctionalJointCentre, HingeSlidesToThePointNearestTheReference) {
+  // A "hip" 0.4 m up the proximal segment and 2 cm along the axis: the centre is the foot of its perpendicular.
+  const SyntheticJoint joint(200, 90, 0);
+  Trajectory hip(joint.centre.size());
+  for (std::size_t f = 0; f < hip.size(); ++f) hip[f] = joint.lab(f, {0.03, 0.40, 0.02});
+  landmarks::FunctionalJointOptions options;
+  options.axial_reference = hip;
+  const auto result = landmarks::functional_joint_centre(joint.proximal_markers(), joint.distal_markers(), options);
+  ASSERT_FALSE(result.centre.empty()) << result.problem;
+  EXPECT_EQ(result.fit->slid_along_axis, landmarks::ScoreFit::Slide::reference);
+  Trajectory expected(hip.size());
+  for (std::size_t f = 0; f < expected.size(); ++f) expected[f] = joint.lab(f, {0, 0, 0.02});
+  EXPECT_LT(max_error(result.centre, expected), 1e-6);  // noise-free: rounding only
+}
+
 TEST(FunctionalJointCentre, OneMillimetreNoiseStaysWithinAFewMillimetres) {
   // Ball joint, all three markers per cluster with 1 mm isotropic noise per coordinate: Ehrig et al. 2006
   // report SCoRE errors of a few mm at this noise and range of motion; 5 mm allows for the 3-marker clusters.
