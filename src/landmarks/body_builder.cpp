@@ -6,10 +6,12 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "landmarks/anatomical_axes.hpp"
 #include "landmarks/cluster_calibration.hpp"
+#include "landmarks/functional_joint_centre.hpp"
 #include "landmarks/hip_joint_centre.hpp"
 #include "landmarks/length_units.hpp"
 #include "landmarks/marker_lookup.hpp"
@@ -526,8 +528,71 @@ class BodyBuilder {
     return {lateral, medial, centre};
   }
 
+  // ---- functional joint centres (no joint markers in either trial) ------------------------------------
+  bool no_joint_markers(Side s, Landmark lateral, Landmark medial, Landmark centre) const {
+    const auto& side = resolved_.side(s);
+    return side[lateral].availability == Availability::absent && side[medial].availability == Availability::absent &&
+           side[centre].availability == Availability::absent;
+  }
+
+  // A segment's markers measured in the dynamic trial: its cluster labels, then `landmarks` (each once).
+  std::pair<std::vector<const Trajectory*>, std::string> dynamic_segment(Side s, Cluster cluster,
+                                                                        const std::vector<Landmark>& landmarks) {
+    std::vector<const Trajectory*> markers;
+    std::vector<std::size_t> seen;
+    std::string names;
+    auto add = [&](const std::string& label) {
+      auto index = dynamic_lookup_.find(label);
+      if (!index || std::find(seen.begin(), seen.end(), *index) != seen.end()) return;
+      seen.push_back(*index);
+      markers.push_back(&dynamic_marker(*index));
+      names += (names.empty() ? "" : ", ") + label;
+    };
+    for (const auto& label : profile_.side(s)[cluster]) add(label);
+    for (Landmark l : landmarks)
+      if (resolved_.side(s)[l].availability == Availability::measured) add(resolved_.side(s)[l].label);
+    return {std::move(markers), std::move(names)};
+  }
+
+  // SCoRE centre of `proximal` against `distal` (src/landmarks/functional_joint_centre.hpp) into `centre`.
+  // A hinge centre is slid along its axis to the point nearest `proximal_centre` (the hip, for the knee) when
+  // given, else nearest the midpoint of the cluster centroids (the ankle; see functional_joint_centre.hpp).
+  void functional_centre(Side s, const char* joint, const char* proximal_name, Cluster proximal_cluster,
+                         const char* distal_name, Cluster distal_cluster, const std::vector<Landmark>& distal_landmarks,
+                         const Trajectory& proximal_centre, const char* proximal_centre_name, Trajectory& centre) {
+    const std::string who = side_name(s) + " " + joint + " centre: ";
+    const auto [proximal, proximal_labels] = dynamic_segment(s, proximal_cluster, {});
+    const auto [distal, distal_labels] = dynamic_segment(s, distal_cluster, distal_landmarks);
+    FunctionalJointOptions options;
+    options.axial_reference = proximal_centre;
+    const auto result = functional_joint_centre(proximal, distal, options);
+    if (result.centre.empty()) {
+      body_.warnings.push_back(who + "not available (no " + joint + " markers in the dynamic or static trial; " +
+                               "functional centre of " + proximal_name + " (" + proximal_labels + ") and " +
+                               distal_name + " (" + distal_labels + ") impossible: " + result.problem + ")");
+      return;
+    }
+    centre = result.centre;
+    const auto& fit = *result.fit;
+    body_.methods.push_back(who + "functional joint centre (SCoRE, Ehrig 2006), residual " +
+                            format("%.1f", 1000.0 * fit.rms_residual) + " mm over " + std::to_string(fit.frames) +
+                            " frames; " + proximal_name + " (" + proximal_labels + ") against " + distal_name + " (" +
+                            distal_labels + "), relative rotation range " + format("%.0f", fit.rotation_range_deg) +
+                            " deg; on the flexion axis (SARA, Ehrig 2007) at the point nearest " +
+                            (fit.slid_along_axis == ScoreFit::Slide::reference
+                                 ? std::string("the ") + proximal_centre_name + " centre"
+                                 : std::string("the midpoint of the two cluster centroids")));
+  }
+
   void build_knee(Side s) {
     auto& w = work(s);
+    if (no_joint_markers(s, Landmark::knee_lateral, Landmark::knee_medial, Landmark::knee_centre)) {
+      functional_centre(s, "knee", "thigh", Cluster::thigh, "shank", Cluster::shank, {}, w.hip, "hip", w.knee);
+      if (!w.knee.empty())
+        body_.warnings.push_back(side_name(s) + " knee: no epicondyle markers; knee flexion uses the sagittal-plane "
+                                 "projection of the hip, functional knee and ankle centres");
+      return;
+    }
     std::vector<TrackingPoint> extra;
     if (w.standing_hip && !w.hip.empty()) extra.push_back({side_name(s) + " hip centre", *w.standing_hip, &w.hip});
     carry_segment(s, Cluster::thigh, joint_markers(s, Landmark::knee_lateral, Landmark::knee_medial, Landmark::knee_centre),
@@ -538,6 +603,11 @@ class BodyBuilder {
 
   void build_ankle(Side s) {
     auto& w = work(s);
+    if (no_joint_markers(s, Landmark::ankle_lateral, Landmark::ankle_medial, Landmark::ankle_centre)) {
+      functional_centre(s, "ankle", "shank", Cluster::shank, "foot", Cluster::foot,
+                        {Landmark::heel, Landmark::toe, Landmark::fifth_metatarsal}, Trajectory{}, "", w.ankle);
+      return;
+    }
     std::vector<TrackingPoint> extra;
     const auto& knee = resolved_.side(s)[Landmark::knee_lateral];
     if (knee.availability == Availability::measured && w.standing_at(Landmark::knee_lateral))

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "landmarks/landmark_test_support.hpp"
 #include "test_data.hpp"
@@ -173,18 +174,42 @@ TEST_F(RbdsSubject1, StandingFootAngleIsSmall) {
   }
 }
 
-TEST_F(RbdsSubject1, WithoutStaticTrialTheKneeIsMissingNotInvented) {
+TEST_F(RbdsSubject1, WithoutStaticTrialTheKneeIsFunctional) {
+  // No epicondyles or malleoli in the run and no static trial: knee and ankle centres come from the cluster
+  // motion (SCoRE), never from a guessed offset.
   const Body body = build_body(*run_, nullptr);
   for (Side s : {Side::left, Side::right}) {
-    EXPECT_TRUE(body.side(s).knee_centre.empty());
-    EXPECT_TRUE(body.side(s).ankle_centre.empty());
     EXPECT_FALSE(body.side(s).heel.empty());  // heel and toe are measured in the run
     EXPECT_FALSE(body.side(s).standing_foot_angle_deg.has_value());
+    EXPECT_TRUE(body.side(s).knee_lateral.empty());
+    const auto& functional = body.side(s).knee_centre;
+    const auto& cast = body_->side(s).knee_centre;  // epicondyle midpoint carried from the static trial
+    ASSERT_EQ(functional.size(), cast.size()) << to_string(s);
+    // Differences split into the sagittal plane (up, progression: what the knee flexion fallback sees) and
+    // the rest (mostly along the flexion axis, medio-lateral).
+    const int up = body_->up.index, forward = body_->progression.index;
+    std::vector<double> sagittal, whole;
+    for (std::size_t f = 0; f < cast.size(); ++f) {
+      if (!valid(functional[f]) || !valid(cast[f])) continue;
+      whole.push_back(distance(functional[f], cast[f]));
+      sagittal.push_back(std::hypot(functional[f][up] - cast[f][up], functional[f][forward] - cast[f][forward]));
+    }
+    ASSERT_GT(whole.size(), cast.size() / 2) << to_string(s);
+    std::printf("RBDS001 %s functional vs CAST knee: median %.4f m, sagittal %.4f m\n",
+                std::string(to_string(s)).c_str(), percentile(whole, 0.5), percentile(sagittal, 0.5));
+    // Across the flexion axis SCoRE/SARA agree with the epicondyle midpoint to ~1 cm (Ehrig 2006 report
+    // errors of this order with soft-tissue artefact); the axis is tilted ~10 deg out of the medio-lateral
+    // direction here, so a few cm of along-axis offset leak <1 cm into the sagittal plane: 2 cm.
+    EXPECT_LT(percentile(sagittal, 0.5), 0.020) << to_string(s);
+    // Along the axis the hinge point is placed by the hip-centre rule, 2-5 cm from the epicondyle midpoint
+    // (functional_joint_centre.hpp): bounded at 6 cm, to catch a centre slid off the knee altogether.
+    EXPECT_LT(percentile(whole, 0.5), 0.060) << to_string(s);
   }
-  const bool warned = std::any_of(body.warnings.begin(), body.warnings.end(), [](const std::string& w) {
-    return w.find("left knee centre: not available") != std::string::npos;
-  });
-  EXPECT_TRUE(warned);
+  const auto mentions = [&](const std::vector<std::string>& lines, const char* text) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(mentions(body.methods, "left knee centre: functional joint centre (SCoRE, Ehrig 2006)"));
+  EXPECT_TRUE(mentions(body.warnings, "knee flexion uses the sagittal-plane projection"));
 }
 
 // Other RBDS runners with the same CAST marker set and their own static trials (text tables).
