@@ -52,23 +52,28 @@ void print_session(const std::string& title, const Session& session, std::ostrea
       {"knee_flexion_excursion_deg", 1}, {"shank_angle_ic_deg", 1}, {"overstride_m", 3},
       {"contact_time_s", 3},       {"flight_time_s", 3},           {"impact_peak_bw", 2},
       {"active_peak_bw", 2},       {"valr_bw_s", 1},               {"vilr_bw_s", 1},
-      {"braking_impulse_bws", 3},  {"leg_stiffness_kn_m", 1}};
-  out << "  " << std::left << pad("metric (mean ± SD)", 30) << std::setw(30) << "left" << "right\n";
-  out << "  " << std::setw(30) << "strike pattern" << std::setw(30) << session.left.strike_pattern.text
+      {"braking_impulse_bws", 3},  {"leg_stiffness_kn_m", 1},     {"knee_extensor_moment_peak_nm_kg", 2},
+      {"pf_stress_peak_mpa", 1},   {"tf_compression_peak_bw", 1}};
+  out << "  " << std::left << pad("metric (mean ± SD)", 34) << std::setw(30) << "left" << "right\n";
+  out << "  " << std::setw(34) << "strike pattern" << std::setw(30) << session.left.strike_pattern.text
       << session.right.strike_pattern.text << "\n";
-  out << "  " << std::setw(30) << "  by foot strike angle" << std::setw(30) << session.left.strike_pattern_fsa.text
+  out << "  " << std::setw(34) << "  by foot strike angle" << std::setw(30) << session.left.strike_pattern_fsa.text
       << session.right.strike_pattern_fsa.text << "\n";
   if (session.left.strike_pattern_si.majority || session.right.strike_pattern_si.majority)
-    out << "  " << std::setw(30) << "  by strike index" << std::setw(30) << session.left.strike_pattern_si.text
+    out << "  " << std::setw(34) << "  by strike index" << std::setw(30) << session.left.strike_pattern_si.text
         << session.right.strike_pattern_si.text << "\n";
   for (const auto& [name, precision] : lines) {
     const SummaryStat* l = find_stat(session.left, name);
     const SummaryStat* r = find_stat(session.right, name);
     if (!l || !r || (!l->mean && !r->mean)) continue;
-    out << "  " << pad(std::string(name), 30) << pad(format_stat(*l, precision), 30) << format_stat(*r, precision)
+    out << "  " << pad(std::string(name), 34) << pad(format_stat(*l, precision), 30) << format_stat(*r, precision)
         << "\n";
   }
   out << std::right;
+  if (session.pf_load_per_km.value)
+    out << "  patellofemoral load " << std::fixed << std::setprecision(0) << *session.pf_load_per_km.value << " "
+        << session.pf_load_per_km.unit << " (both knees)\n"
+        << std::defaultfloat;
   if (session.cadence_spm.value)
     out << "  cadence " << std::fixed << std::setprecision(1) << *session.cadence_spm.value << " steps/min\n"
         << std::defaultfloat;

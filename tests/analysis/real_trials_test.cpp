@@ -104,6 +104,11 @@ TEST(RealTrials, HamnerRunWithNanGapsUsesMarkerEvents) {
     // Contact at 5 m/s: ~0.17-0.23 s (Hamner 2010); marker events shorten it slightly.
     EXPECT_NEAR(mean_of(s, side, "contact_time_s"), 0.20, 0.04);
     EXPECT_TRUE(s.summary(side).stats.at("foot_strike_angle_deg").mean.has_value());
+    // Knee from functional (SCoRE) centres, sagittal projection: a running knee at touchdown is flexed
+    // ~5-30 deg (Hamner 2010 model results at 5 m/s lie near 15-20 deg).
+    const double knee = mean_of(s, side, "knee_flexion_ic_deg");
+    EXPECT_GT(knee, 5.0);
+    EXPECT_LT(knee, 30.0);
     // No forces: loading is absent with a reason, never zero.
     EXPECT_FALSE(s.summary(side).stats.at("impact_peak_bw").mean.has_value());
     EXPECT_FALSE(s.summary(side).stats.at("impact_peak_bw").missing_reason.empty());

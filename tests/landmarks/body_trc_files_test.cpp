@@ -62,8 +62,10 @@ TEST(BodyFromTrcFiles, OpenSimCoreRunsWithoutStatic) {
   TOUCHDOWN_REQUIRE_DATA("running/opensim_core/Run_500_02.trc");
   const Body hamner = build_body(read("running/opensim_core/Run_500_02.trc"), nullptr);
   EXPECT_EQ(hamner.marker_set, "OpenSim (Hamner, Rajagopal)");
-  EXPECT_TRUE(hamner.right.knee_centre.empty());  // no knee markers and no static: missing, not invented
-  EXPECT_TRUE(mentions(hamner.warnings, "right knee centre: not available"));
+  // No knee markers and no static: the knee centre is functional (SCoRE), and said so, never silently invented.
+  EXPECT_FALSE(hamner.right.knee_centre.empty());
+  EXPECT_TRUE(mentions(hamner.methods, "right knee centre: functional joint centre (SCoRE"));
+  EXPECT_TRUE(mentions(hamner.warnings, "right knee: no epicondyle markers"));
   EXPECT_FALSE(hamner.right.heel.empty());
   EXPECT_FALSE(hamner.right.hip_centre.empty());
 
