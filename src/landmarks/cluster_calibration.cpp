@@ -47,11 +47,14 @@ std::optional<RigidTransform> fit_rigid_transform(std::span<const Vec3> from, st
   }
   // The second principal spread of the (static) markers: ~0 when they lie on a line, and then the rotation
   // about that line is undetermined.
-  // Closed-form 3x3 eigenvalues: this runs once per frame and segment, the iterative solver dominated the analysis.
-  Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> spread;
-  spread.computeDirect(from_scatter, Eigen::EigenvaluesOnly);
-  const double second_spread = std::sqrt(std::max(0.0, spread.eigenvalues()(1)) / static_cast<double>(n));
-  if (!(second_spread >= min_spread)) return std::nullopt;
+  // Closed-form 3x3 eigenvalues: this runs once per frame and segment. min_spread <= 0 skips the check
+  // (the caller has already checked this marker subset).
+  if (min_spread > 0) {
+    Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> spread;
+    spread.computeDirect(from_scatter, Eigen::EigenvaluesOnly);
+    const double second_spread = std::sqrt(std::max(0.0, spread.eigenvalues()(1)) / static_cast<double>(n));
+    if (!(second_spread >= min_spread)) return std::nullopt;
+  }
 
   Eigen::JacobiSVD<Eigen::Matrix3d> svd(cross_covariance, Eigen::ComputeFullU | Eigen::ComputeFullV);
   const Eigen::Matrix3d& u = svd.matrixU();
@@ -84,13 +87,20 @@ std::vector<Trajectory> ClusterCalibration::reconstruct(std::span<const Trajecto
   std::vector<Trajectory> points(static_points_.size(), Trajectory(frames, Vec3{kNaN, kNaN, kNaN}));
   if (rms_residual) rms_residual->assign(frames, kNaN);
 
+  // The static cluster's spread depends only on which markers a frame sees; with all of them visible
+  // (nearly every frame) it is checked once here instead of once per frame.
+  const bool full_cluster_spread_ok = fit_rigid_transform(static_markers_, static_markers_).has_value();
   std::vector<Vec3> frame_markers(static_markers_.size());
   for (std::size_t f = 0; f < frames; ++f) {
+    bool all_visible = true;
     for (std::size_t k = 0; k < static_markers_.size(); ++k) {
       assert(dynamic_markers[k]->size() == frames);
       frame_markers[k] = (*dynamic_markers[k])[f];
+      all_visible = all_visible && valid(frame_markers[k]) && valid(static_markers_[k]);
     }
-    auto fit = fit_rigid_transform(static_markers_, frame_markers);
+    if (all_visible && !full_cluster_spread_ok) continue;
+    auto fit = all_visible ? fit_rigid_transform(static_markers_, frame_markers, 0.0)
+                           : fit_rigid_transform(static_markers_, frame_markers);
     if (!fit) continue;
     if (rms_residual) (*rms_residual)[f] = fit->rms_residual;
     if (!(fit->rms_residual <= max_rms_residual_)) continue;
