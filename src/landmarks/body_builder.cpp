@@ -17,6 +17,7 @@
 #include "landmarks/marker_lookup.hpp"
 #include "landmarks/profile_resolution.hpp"
 #include "landmarks/vec3_math.hpp"
+#include "common/format_number.hpp"
 #include "touchdown/error.hpp"
 #include "touchdown/landmarks.hpp"
 #include "touchdown/metrics.hpp"
@@ -34,11 +35,7 @@ constexpr std::array<Side, 2> kSides = {Side::left, Side::right};
 
 std::string side_name(Side s) { return std::string(to_string(s)); }
 
-std::string format(const char* pattern, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, pattern, value);
-  return buffer;
-}
+using text::format;
 
 std::string trial_name(const Trial& trial, const char* role) {
   return trial.source.path.empty() ? std::string(role) : trial.source.path;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "metrics/vec_math.hpp"
+#include "common/format_number.hpp"
 #include "touchdown/joint_load.hpp"
 #include "touchdown/signal.hpp"
 
@@ -61,11 +62,7 @@ Vec3 interpolate(const std::vector<Vec3>& v, double position) {
   return vec::add(v[below], vec::scale(vec::sub(v[below + 1], v[below]), f));
 }
 
-std::string format(const char* pattern, double value) {
-  char text[96];
-  std::snprintf(text, sizeof text, pattern, value);
-  return text;
-}
+using text::format;
 
 void clear_outputs(KneeLoadData& d) {
   for (auto* v : {&d.extensor_moment_nm, &d.flexion_deg, &d.power_w, &d.quadriceps_n, &d.pf_force_n, &d.pf_stress_mpa,

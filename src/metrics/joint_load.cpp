@@ -7,16 +7,13 @@
 #include <limits>
 #include <string>
 
+#include "common/format_number.hpp"
 #include "touchdown/joint_load.hpp"
 
 namespace touchdown {
 namespace {
 
-std::string format(const char* pattern, double value) {
-  char text[128];
-  std::snprintf(text, sizeof text, pattern, value);
-  return text;
-}
+using text::format;
 
 struct Peak {
   double value = -std::numeric_limits<double>::infinity();

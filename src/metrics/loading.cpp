@@ -15,17 +15,14 @@
 #include <string>
 
 #include "metrics/vec_math.hpp"
+#include "common/format_number.hpp"
 #include "touchdown/metrics.hpp"
 #include "touchdown/signal.hpp"
 
 namespace touchdown {
 namespace {
 
-std::string format(const char* pattern, double value) {
-  char text[96];
-  std::snprintf(text, sizeof text, pattern, value);
-  return text;
-}
+using text::format;
 
 // The stance's sample range [first, last] on the force clock; empty when outside the recording.
 struct SampleWindow {

@@ -6,16 +6,13 @@
 #include <string>
 
 #include "metrics/vec_math.hpp"
+#include "common/format_number.hpp"
 #include "touchdown/metrics.hpp"
 
 namespace touchdown {
 namespace {
 
-std::string format(const char* pattern, double value) {
-  char text[128];
-  std::snprintf(text, sizeof text, pattern, value);
-  return text;
-}
+using text::format;
 
 // The next stance of the other foot, when it is the very next contact and close enough to be the next step.
 struct NextContact {
