@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "landmarks/cluster_calibration.hpp"
+#include "landmarks/landmark_test_support.hpp"
 #include "test_data.hpp"
 #include "touchdown/landmarks.hpp"
 #include "touchdown/c3d.hpp"
@@ -14,26 +15,12 @@
 namespace touchdown {
 namespace {
 
-double distance(const Vec3& a, const Vec3& b) {
-  return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z));
-}
-bool valid(const Vec3& v) { return !std::isnan(v.x) && !std::isnan(v.y) && !std::isnan(v.z); }
+using testing::distance;
+using testing::distances;
+using testing::mentions;
+using testing::percentile;
+using testing::valid;
 
-double percentile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
-}
-
-std::vector<double> distances(const Trajectory& a, const Trajectory& b) {
-  std::vector<double> out;
-  for (std::size_t f = 0; f < a.size() && f < b.size(); ++f)
-    if (valid(a[f]) && valid(b[f])) out.push_back(distance(a[f], b[f]));
-  return out;
-}
-
-bool mentions(const std::vector<std::string>& lines, const std::string& fragment) {
-  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(fragment) != std::string::npos; });
-}
 
 Trial read(const std::string& relative) { return read_c3d(testing::data_path(relative)); }
 

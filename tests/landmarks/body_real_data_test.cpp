@@ -14,28 +14,18 @@
 namespace touchdown {
 namespace {
 
+using testing::distance;
+using testing::distances;
+using testing::mentions;
+using testing::percentile;
+using testing::valid;
+
 constexpr const char* kRun = "running/rbds/txt/RBDS001runT25markers.txt";
 constexpr const char* kStatic = "running/rbds/txt/RBDS001static.txt";
 // RBDS subject 1: 181 cm (SOURCE.txt, meta/RBDSinfo.txt).
 constexpr double kHeightM = 1.81;
 
-double distance(const Vec3& a, const Vec3& b) {
-  return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z));
-}
-bool valid(const Vec3& v) { return !std::isnan(v.x) && !std::isnan(v.y) && !std::isnan(v.z); }
 Vec3 metres(const Vec3f& v) { return {v.x / 1000.0, v.y / 1000.0, v.z / 1000.0}; }
-
-double percentile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
-}
-
-std::vector<double> distances(const Trajectory& a, const Trajectory& b) {
-  std::vector<double> out;
-  for (std::size_t f = 0; f < a.size() && f < b.size(); ++f)
-    if (valid(a[f]) && valid(b[f])) out.push_back(distance(a[f], b[f]));
-  return out;
-}
 
 class RbdsSubject1 : public ::testing::Test {
  protected:

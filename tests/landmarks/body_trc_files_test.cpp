@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "landmarks/hip_joint_centre.hpp"
+#include "landmarks/landmark_test_support.hpp"
 #include "test_data.hpp"
 #include "touchdown/landmarks.hpp"
 #include "touchdown/read.hpp"
@@ -14,13 +15,12 @@
 namespace touchdown {
 namespace {
 
-double distance(const Vec3& a, const Vec3& b) {
-  return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z));
-}
+using testing::distance;
+using testing::distances;
+using testing::mentions;
+using testing::percentile;
+using testing::valid;
 
-bool mentions(const std::vector<std::string>& lines, const std::string& fragment) {
-  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(fragment) != std::string::npos; });
-}
 
 Trial read(const std::string& relative) { return read_trial(testing::data_path(relative)); }
 

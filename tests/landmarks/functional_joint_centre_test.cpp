@@ -14,6 +14,7 @@
 
 #include <Eigen/Geometry>
 
+#include "landmarks/landmark_test_support.hpp"
 #include "test_data.hpp"
 #include "touchdown/analysis.hpp"
 #include "touchdown/landmarks.hpp"
@@ -22,18 +23,16 @@
 namespace touchdown {
 namespace {
 
+using testing::distance;
+using testing::distances;
+using testing::mentions;
+using testing::percentile;
+using testing::valid;
+
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double distance(const Vec3& a, const Vec3& b) {
-  return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z));
-}
-bool valid(const Vec3& v) { return !std::isnan(v.x) && !std::isnan(v.y) && !std::isnan(v.z); }
 Vec3 to_vec3(const Eigen::Vector3d& v) { return {v.x(), v.y(), v.z()}; }
-bool mentions(const std::vector<std::string>& lines, const std::string& fragment) {
-  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(fragment) != std::string::npos; });
-}
-
 // Two segments joined at the origin of the proximal segment's local frame. The distal segment turns
 // relative to the proximal one (flexion about local z, plus abduction about local x for a ball joint); the
 // whole leg swings and travels in the lab, as in running.

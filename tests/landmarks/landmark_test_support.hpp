@@ -2,6 +2,7 @@
 // Test-only helpers for the landmarks tests: synthetic trials, and plain-text readers for the label lists
 // of real files (RBDS tab-separated tables; TRC header lines) so that profile recognition and the CAST
 // path run on real data without depending on the production readers.
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -14,6 +15,30 @@
 #include "touchdown/trial.hpp"
 
 namespace touchdown::testing {
+
+// Geometry and text helpers shared by the real-data landmark tests.
+inline double distance(const Vec3& a, const Vec3& b) {
+  return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z));
+}
+inline bool valid(const Vec3& v) { return !std::isnan(v.x) && !std::isnan(v.y) && !std::isnan(v.z); }
+
+// The q-quantile (0..1) by nearest rank below.
+inline double percentile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+}
+
+// Frame-by-frame distance between two trajectories, over the frames where both are present.
+inline std::vector<double> distances(const Trajectory& a, const Trajectory& b) {
+  std::vector<double> out;
+  for (std::size_t f = 0; f < a.size() && f < b.size(); ++f)
+    if (valid(a[f]) && valid(b[f])) out.push_back(distance(a[f], b[f]));
+  return out;
+}
+
+inline bool mentions(const std::vector<std::string>& lines, const std::string& fragment) {
+  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(fragment) != std::string::npos; });
+}
 
 inline std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> fields;

@@ -7,18 +7,9 @@
 
 namespace touchdown::io::text {
 
-// Shortest text that reads back to the same float; `missing` for NaN.
-inline void append_number(std::string& out, float value, std::string_view missing) {
-  if (std::isnan(value)) {
-    out += missing;
-    return;
-  }
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
-
-inline void append_number(std::string& out, double value, std::string_view missing) {
+// Shortest text that reads back to the same value (float or double); `missing` for NaN.
+template <typename Number>
+inline void append_number(std::string& out, Number value, std::string_view missing) {
   if (std::isnan(value)) {
     out += missing;
     return;
